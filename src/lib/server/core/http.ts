@@ -1,0 +1,92 @@
+// One place where expected failures become HTTP answers in the user's language.
+import { error, fail, json, type ActionFailure } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { AppError, isAppError, type FieldErrors } from './errors';
+
+type MessageFn = (params?: Record<string, unknown>, options?: { locale?: 'vi' | 'en' }) => string;
+
+/** The text of a message key in the request's language (or `locale`); unknown keys come back as they are. */
+export function translate(key: string, params?: Record<string, unknown>, locale?: 'vi' | 'en'): string {
+	const fn = (m as unknown as Record<string, MessageFn | undefined>)[key];
+	return fn ? fn(params ?? {}, locale ? { locale } : undefined) : key;
+}
+
+/** What a failed form action returns: what was typed, each field's error, and a summary. */
+export interface FormFailure {
+	values: Record<string, unknown>;
+	errors: Record<string, string>;
+	message: string;
+	code: string;
+}
+
+function translateFields(fields: FieldErrors | undefined): Record<string, string> {
+	return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, translate(v)]));
+}
+
+/** Turns a ZodError into field errors; schema messages are message keys (`field_required`). */
+export function zodFieldErrors(err: z.ZodError): FieldErrors {
+	const fields: FieldErrors = {};
+	for (const issue of err.issues) {
+		const key = issue.path.map(String).join('.') || '_';
+		fields[key] ??= /^[a-z]+_[a-z0-9_]+$/.test(issue.message) ? issue.message : 'field_invalid';
+	}
+	return fields;
+}
+
+/** Form values as a plain object (text fields only; repeated names become arrays). */
+export function formValues(form: FormData): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of form.entries()) {
+		if (typeof v !== 'string') continue;
+		if (k in out) out[k] = ([] as unknown[]).concat(out[k], v);
+		else out[k] = v;
+	}
+	return out;
+}
+
+/** Validates a form; on failure returns the `fail(400)` to hand back with everything typed kept. */
+export function parseForm<S extends z.ZodType>(
+	schema: S,
+	form: FormData | Record<string, unknown>
+): { ok: true; data: z.infer<S>; values: Record<string, unknown> } | { ok: false; failure: ActionFailure<FormFailure> } {
+	const values = form instanceof FormData ? formValues(form) : form;
+	const result = schema.safeParse(values);
+	if (result.success) return { ok: true, data: result.data, values };
+	return { ok: false, failure: failForm(new AppError('VALIDATION', { fields: zodFieldErrors(result.error) }), values) };
+}
+
+/** A failed action that keeps `values`; rethrows anything that is not an AppError. */
+export function failForm(e: unknown, values: Record<string, unknown>): ActionFailure<FormFailure> {
+	if (!isAppError(e)) throw e;
+	const safe = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+	return fail(e.status, {
+		values: safe,
+		errors: translateFields(e.fields),
+		message: translate(`errors_${e.code.toLowerCase()}`),
+		code: e.code
+	});
+}
+
+/** In a load function: an AppError becomes SvelteKit's error page with the status; others rethrow. */
+export function throwPageError(e: unknown): never {
+	if (!isAppError(e)) throw e;
+	error(e.status, { message: translate(`errors_${e.code.toLowerCase()}`), code: e.code });
+}
+
+/** Runs `fn` and turns an AppError into the page error. */
+export async function orPageError<T>(fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (e) {
+		throwPageError(e);
+	}
+}
+
+/** The JSON API's error body `{ code, message }` with the right status. */
+export function apiError(e: unknown): Response {
+	if (!isAppError(e)) throw e;
+	const body: Record<string, unknown> = { code: e.code, message: translate(`errors_${e.code.toLowerCase()}`) };
+	if (e.fields) body.fields = translateFields(e.fields);
+	return json(body, { status: e.status });
+}

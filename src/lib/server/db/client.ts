@@ -1,0 +1,100 @@
+import { mkdirSync, openSync, readFileSync, writeFileSync, closeSync, rmSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { sql, type SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+import * as schema from './schema';
+import type { Db } from './types';
+
+export type { Db };
+
+export interface Database {
+	db: Db;
+	engine: 'pglite' | 'postgres';
+	close(): Promise<void>;
+}
+
+/**
+ * PGlite keeps no lock of its own and two processes on one folder silently lose data
+ * (STACK-NOTES §8), so the app holds `<dir>/learnweek.lock` with its pid while it runs.
+ */
+function lockDataDir(dir: string): () => void {
+	const lockPath = join(dir, 'learnweek.lock');
+	for (let attempt = 0; attempt < 2; attempt++) {
+		try {
+			const fd = openSync(lockPath, 'wx');
+			writeFileSync(fd, String(process.pid));
+			closeSync(fd);
+			return () => rmSync(lockPath, { force: true });
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+			const pid = Number(readFileSync(lockPath, 'utf8').trim());
+			if (pid && pid !== process.pid && isAlive(pid)) {
+				throw new Error(
+					`LearnWeek cannot open the data folder ${dir}: process ${pid} is already using it. ` +
+						`Stop that process first, or set DATA_DIR to another folder (or DATABASE_URL to a PostgreSQL server).`
+				);
+			}
+			// A lock left by a process that died: take it over.
+			rmSync(lockPath, { force: true });
+		}
+	}
+	throw new Error(`LearnWeek cannot lock the data folder ${dir}.`);
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		return (e as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** Opens PGlite in `dataDir` (locked to this process) or the PostgreSQL server at `url`. */
+export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
+	if (options.url) {
+		const client = postgres(options.url, { max: 10, onnotice: () => {} });
+		const db = drizzlePostgres(client, { schema }) as unknown as Db;
+		return { db, engine: 'postgres', close: () => client.end({ timeout: 5 }) };
+	}
+	const dir = resolve(options.dataDir ?? './data');
+	// PGlite creates its own folder without `recursive` (STACK-NOTES §6).
+	mkdirSync(dir, { recursive: true });
+	const unlock = lockDataDir(dir);
+	try {
+		const client = new PGlite(join(dir, 'pgdata'));
+		await client.waitReady;
+		const db = drizzlePglite(client, { schema }) as unknown as Db;
+		return {
+			db,
+			engine: 'pglite',
+			close: async () => {
+				await client.close();
+				unlock();
+			}
+		};
+	} catch (e) {
+		unlock();
+		throw e;
+	}
+}
+
+/** True when the PGlite folder has never held a database. */
+export function isNewDataDir(dataDir: string): boolean {
+	return !existsSync(join(resolve(dataDir), 'pgdata', 'PG_VERSION'));
+}
+
+/** Runs raw SQL and returns its rows on either driver (STACK-NOTES §5). */
+export async function executeRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+	const result = (await db.execute(query)) as unknown;
+	if (Array.isArray(result)) return result as T[];
+	return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** `select 1`, for health checks. */
+export async function ping(db: Db): Promise<void> {
+	await db.execute(sql`select 1`);
+}

@@ -1,0 +1,6 @@
+// The one aggregator of tables: drizzle-kit reads it, and so do both drivers.
+export * from '../auth/tables';
+export * from '../org/tables';
+export * from '../campaigns/tables';
+export * from '../audit/tables';
+export * from '../notifications/tables';

@@ -1,0 +1,47 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { afterAll } from 'vitest';
+import * as schema from './schema';
+import type { Db } from './types';
+import { applyMigrations } from './migrate';
+
+let template: Blob | undefined;
+
+/**
+ * A fresh, migrated database for one test file, closed after the file. PGlite in memory by
+ * default; when TEST_DATABASE_URL is set, a new database on that PostgreSQL server, dropped after.
+ */
+export async function createTestDb(): Promise<Db> {
+	const url = process.env.TEST_DATABASE_URL;
+	if (url) {
+		const name = `lw_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+		const admin = postgres(url, { max: 1, onnotice: () => {} });
+		await admin.unsafe(`create database ${name}`);
+		const target = new URL(url);
+		target.pathname = `/${name}`;
+		const client = postgres(target.toString(), { max: 4, onnotice: () => {} });
+		const db = drizzlePostgres(client, { schema }) as unknown as Db;
+		await applyMigrations({ db, engine: 'postgres', close: async () => {} });
+		afterAll(async () => {
+			await client.end({ timeout: 5 });
+			await admin.unsafe(`drop database if exists ${name} with (force)`);
+			await admin.end({ timeout: 5 });
+		});
+		return db;
+	}
+	// Migrating a new PGlite takes seconds; do it once per worker and copy the result.
+	if (!template) {
+		const first = new PGlite();
+		await applyMigrations({ db: drizzlePglite(first, { schema }) as unknown as Db, engine: 'pglite', close: async () => {} });
+		template = (await first.dumpDataDir('none')) as Blob;
+		await first.close();
+	}
+	const client = new PGlite({ loadDataDir: template });
+	await client.waitReady;
+	afterAll(async () => {
+		await client.close();
+	});
+	return drizzlePglite(client, { schema }) as unknown as Db;
+}

@@ -1,0 +1,57 @@
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+function parts(value: Date | string): { d: string; m: string; y: string } {
+	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+		const [y, m, d] = value.split('-');
+		return { d, m, y };
+	}
+	const date = typeof value === 'string' ? new Date(value) : value;
+	const f = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+	const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
+	return { d: p.day, m: p.month, y: p.year };
+}
+
+/** dd/mm/yyyy in Vietnam's time zone; a `yyyy-mm-dd` string is taken as a calendar date. */
+export function formatDate(value: Date | string): string {
+	const { d, m, y } = parts(value);
+	return `${d}/${m}/${y}`;
+}
+
+/** dd/mm/yyyy HH:mm in Vietnam's time zone. */
+export function formatDateTime(value: Date | string): string {
+	const date = typeof value === 'string' ? new Date(value) : value;
+	const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+	return `${formatDate(date)} ${time}`;
+}
+
+/**
+ * "ngày 14 tháng 9 năm 2021" as in official documents. Decree 30/2020, Appendix I §II.4:
+ * days below 10 and months 1–2 take a leading zero.
+ */
+export function formatFormalDate(isoDate: string): string {
+	const [y, m, d] = isoDate.split('-').map(Number);
+	const day = d < 10 ? `0${d}` : String(d);
+	const month = m <= 2 ? `0${m}` : String(m);
+	return `ngày ${day} tháng ${month} năm ${y}`;
+}
+
+/** Parses "dd/mm/yyyy" (or yyyy-mm-dd) to yyyy-mm-dd; undefined when not a real date. */
+export function parseDate(value: string): string | undefined {
+	const v = value.trim();
+	let y: number, m: number, d: number;
+	let match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+	if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	else return undefined;
+	const date = new Date(Date.UTC(y, m - 1, d));
+	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+	return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Adds whole years to a yyyy-mm-dd date (29/02 becomes 28/02 in a common year). */
+export function shiftYears(isoDate: string, years: number): string {
+	const [y, m, d] = isoDate.split('-').map(Number);
+	const target = y + years;
+	const last = new Date(Date.UTC(target, m, 0)).getUTCDate();
+	return `${target}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
