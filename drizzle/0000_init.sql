@@ -83,7 +83,9 @@ CREATE TABLE "import_batch" (
 	"bad_count" integer NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"confirmed_at" timestamp with time zone
+	"confirmed_at" timestamp with time zone,
+	"confirmed_by" text,
+	"result" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "org_node" (
@@ -97,6 +99,7 @@ CREATE TABLE "org_node" (
 	"email" text,
 	"phone" text,
 	"website" text,
+	"sort_order" integer DEFAULT 0 NOT NULL,
 	"search_text" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -151,6 +154,7 @@ CREATE TABLE "campaign" (
 	"starts_on" date NOT NULL,
 	"ends_on" date NOT NULL,
 	"status" "campaign_status" DEFAULT 'draft' NOT NULL,
+	"return_reason" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"search_text" text NOT NULL,
 	"created_by" text,
@@ -194,6 +198,8 @@ ALTER TABLE "person" ADD CONSTRAINT "person_user_id_user_id_fk" FOREIGN KEY ("us
 ALTER TABLE "role_grant" ADD CONSTRAINT "role_grant_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grant" ADD CONSTRAINT "role_grant_org_id_org_node_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."org_node"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign" ADD CONSTRAINT "campaign_org_id_org_node_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."org_node"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign" ADD CONSTRAINT "campaign_parent_id_campaign_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."campaign"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign" ADD CONSTRAINT "campaign_cloned_from_id_campaign_id_fk" FOREIGN KEY ("cloned_from_id") REFERENCES "public"."campaign"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "account_user_idx" ON "account" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_token_hash_idx" ON "api_token" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_token_user_idx" ON "api_token" USING btree ("user_id");--> statement-breakpoint
@@ -211,6 +217,7 @@ CREATE INDEX "role_grant_org_idx" ON "role_grant" USING btree ("org_id");--> sta
 CREATE INDEX "campaign_org_idx" ON "campaign" USING btree ("org_id");--> statement-breakpoint
 CREATE INDEX "campaign_parent_idx" ON "campaign" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "campaign_year_idx" ON "campaign" USING btree ("year");--> statement-breakpoint
+CREATE INDEX "campaign_status_idx" ON "campaign" USING btree ("status","starts_on");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_entry" USING btree ("entity","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_org_path_idx" ON "audit_entry" USING btree ("org_path");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_entry" USING btree ("at");--> statement-breakpoint
