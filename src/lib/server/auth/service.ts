@@ -145,7 +145,7 @@ export async function inviteStaff(
 	let user = await selectUserByEmail(db, email);
 	if (!user) {
 		const ctx = await getAuth(db).$context;
-		const created = await ctx.internalAdapter.createUser({ name: cleanText(input.name), email, emailVerified: false });
+		const created = await ctx.internalAdapter.createUser({ name: cleanText(input.name), email, emailVerified: false }, { method: 'admin' });
 		user = (await selectUserById(db, created.id))!;
 	}
 	await grantRole(db, actor, { userId: user.id, orgId: org.id, role: input.role });

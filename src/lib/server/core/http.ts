@@ -1,6 +1,6 @@
 // One place where expected failures become HTTP answers in the user's language.
 import { error, fail, json, type ActionFailure } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { AppError, isAppError, type FieldErrors } from './errors';
 
@@ -83,10 +83,41 @@ export async function orPageError<T>(fn: () => Promise<T>): Promise<T> {
 	}
 }
 
-/** The JSON API's error body `{ code, message }` with the right status. */
-export function apiError(e: unknown): Response {
+/** The API's language: English when Accept-Language prefers it, Vietnamese otherwise. */
+export function apiLocale(request: Request): 'vi' | 'en' {
+	const header = request.headers.get('accept-language') ?? '';
+	return /^\s*en\b/i.test(header) ? 'en' : 'vi';
+}
+
+/** The JSON API's error body `{ code, message }` (and `fields`) with the right status. */
+export function apiError(e: unknown, locale: 'vi' | 'en' = 'vi'): Response {
 	if (!isAppError(e)) throw e;
-	const body: Record<string, unknown> = { code: e.code, message: translate(`errors_${e.code.toLowerCase()}`) };
-	if (e.fields) body.fields = translateFields(e.fields);
+	const body: Record<string, unknown> = { code: e.code, message: translate(`errors_${e.code.toLowerCase()}`, {}, locale) };
+	if (e.fields) body.fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translate(v, {}, locale)]));
 	return json(body, { status: e.status });
+}
+
+/**
+ * Wraps a JSON API handler: AppErrors become `{ code, message }` in the caller's language,
+ * Zod failures become VALIDATION with each field named.
+ */
+export function apiHandler<E extends { request: Request }>(fn: (event: E) => Promise<Response>): (event: E) => Promise<Response> {
+	return async (event) => {
+		const locale = apiLocale(event.request);
+		try {
+			return await fn(event);
+		} catch (e) {
+			if (e instanceof ZodError) return apiError(new AppError('VALIDATION', { fields: zodFieldErrors(e) }), locale);
+			return apiError(e, locale);
+		}
+	};
+}
+
+/** Reads a JSON body, refusing what is not JSON with VALIDATION. */
+export async function readJson(request: Request): Promise<unknown> {
+	try {
+		return await request.json();
+	} catch {
+		throw new AppError('VALIDATION', { fields: { _: 'field_invalid' } });
+	}
 }
