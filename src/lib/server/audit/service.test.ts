@@ -16,6 +16,11 @@ describe('audit log', () => {
 		expect(mine[0]).toMatchObject({ actorLabel: 'seed', before: { t: 1 }, after: { t: 2 } });
 	});
 
+	it('shows the system every entry', async () => {
+		const all = await listAuditEntries(db, systemActor('job'));
+		expect(all.map((e) => e.entityId).sort()).toEqual(['c1', 'c2']);
+	});
+
 	it('refuses anyone who is not an administrator', async () => {
 		const staff: Actor = { kind: 'user', userId: 'u2', grants: [{ role: 'staff', orgId: 'a', orgPath: '/a/' }] };
 		await expect(listAuditEntries(db, staff)).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -40,7 +40,8 @@ export const AUDIT_PAGE_SIZE = 50;
 /** Lists audit entries of the nodes the actor administers, newest first; refuses anyone else. */
 export async function listAuditEntries(db: Db, actor: Actor, query: AuditQuery = {}): Promise<AuditEntryRow[]> {
 	if (!canReadAudit(actor)) throw new AppError('FORBIDDEN');
-	const paths = scopePaths(actor, ['administrator']);
+	// The system (seed, jobs) reads everything: every path starts with '/'.
+	const paths = actor.kind === 'system' ? ['/'] : scopePaths(actor, ['administrator']);
 	const page = Math.max(1, query.page ?? 1);
 	return selectAuditEntries(db, {
 		scopePaths: paths,
