@@ -1,4 +1,4 @@
-import { pgTable, pgEnum, text, timestamp, jsonb, index, integer, date } from 'drizzle-orm/pg-core';
+import { pgTable, pgEnum, text, timestamp, jsonb, index, integer, date, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { orgNode } from '../org/tables';
 // The JSON shapes live client-side so forms and pages share them.
 import type { LegalBasis, PlanSection, Duty, Signer } from '../../features/campaigns/types';
@@ -16,8 +16,9 @@ export const campaign = pgTable(
 			.notNull()
 			.references(() => orgNode.id, { onDelete: 'restrict' }),
 		/** The campaign this one implements (the province's plan for an agency's plan). */
-		parentId: text('parent_id'),
-		clonedFromId: text('cloned_from_id'),
+		parentId: text('parent_id').references((): AnyPgColumn => campaign.id, { onDelete: 'restrict' }),
+		/** The edition this one was cloned from (last year's, usually). */
+		clonedFromId: text('cloned_from_id').references((): AnyPgColumn => campaign.id, { onDelete: 'set null' }),
 		year: integer('year').notNull(),
 		title: text('title').notNull(),
 		/** The number part of "Số: 05/KH-VPUB"; empty until issued. */
@@ -39,6 +40,8 @@ export const campaign = pgTable(
 		startsOn: date('starts_on').notNull(),
 		endsOn: date('ends_on').notNull(),
 		status: campaignStatus('status').notNull().default('draft'),
+		/** Why the leader last sent the plan back to draft; cleared when it is submitted again. */
+		returnReason: text('return_reason'),
 		/** Bumped on each change; an edit sent from an older version is refused (STALE). */
 		version: integer('version').notNull().default(1),
 		searchText: text('search_text').notNull(),
@@ -46,7 +49,7 @@ export const campaign = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('campaign_org_idx').on(t.orgId), index('campaign_parent_idx').on(t.parentId), index('campaign_year_idx').on(t.year)]
+	(t) => [index('campaign_org_idx').on(t.orgId), index('campaign_parent_idx').on(t.parentId), index('campaign_year_idx').on(t.year), index('campaign_status_idx').on(t.status, t.startsOn)]
 );
 
 export type CampaignRow = typeof campaign.$inferSelect;
