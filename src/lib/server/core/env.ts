@@ -36,6 +36,11 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** A problem that stops the app at start-up; its message says what to do, without a stack trace. */
+export class StartupError extends Error {
+	override name = 'StartupError';
+}
+
 /** Parses settings from an environment; throws one error naming every bad variable. */
 export function parseSettings(source: Record<string, string | undefined>): Settings {
 	// An empty variable means "unset", as in most shells' `FOO= cmd`.
@@ -43,7 +48,7 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
 	const result = settingsSchema.safeParse(cleaned);
 	if (!result.success) {
 		const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`);
-		throw new Error(`LearnWeek cannot start: bad settings in the environment:\n${lines.join('\n')}\nSee the settings table in README.md.`);
+		throw new StartupError(`LearnWeek cannot start: bad settings in the environment:\n${lines.join('\n')}\nSee the settings table in README.md.`);
 	}
 	return result.data;
 }

@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { sql, type SQL } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from './schema';
+import { StartupError } from '../core/env';
 import type { Db } from './types';
 
 export type { Db };
@@ -32,7 +33,7 @@ function lockDataDir(dir: string): () => void {
 			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
 			const pid = Number(readFileSync(lockPath, 'utf8').trim());
 			if (pid && pid !== process.pid && isAlive(pid)) {
-				throw new Error(
+				throw new StartupError(
 					`LearnWeek cannot open the data folder ${dir}: process ${pid} is already using it. ` +
 						`Stop that process first, or set DATA_DIR to another folder (or DATABASE_URL to a PostgreSQL server).`
 				);

@@ -1,0 +1,122 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { getRequestEvent } from '$app/server';
+import { sveltekitCookies } from 'better-auth/svelte-kit';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { settings, StartupError } from '$lib/server/core/env';
+import { applyLogLevel, logger } from '$lib/server/core/logger';
+import { newSecret } from '$lib/server/core/ids';
+import { translate, apiError, apiLocale } from '$lib/server/core/http';
+import { AppError } from '$lib/server/core/errors';
+import { isNewDataDir, openDatabase, type Database } from '$lib/server/db/client';
+import { applyMigrations } from '$lib/server/db/migrate';
+import { configureAuth, SESSION_COOKIE } from '$lib/server/auth';
+import { anonymousActor } from '$lib/server/auth/actor';
+import { actorFromApiToken, actorFromSession, removeDemoAccounts } from '$lib/server/auth/service';
+import { seedDemo } from '$lib/server/demo';
+
+let database: Database | undefined;
+let inFlight = 0;
+
+/** PGlite installs keep a generated secret in their data folder; servers must be given one. */
+function authSecret(): string {
+	const s = settings();
+	if (s.AUTH_SECRET) return s.AUTH_SECRET;
+	if (s.DATABASE_URL) {
+		throw new StartupError('LearnWeek cannot start: AUTH_SECRET must be set (at least 32 characters) when DATABASE_URL is set. See README.md.');
+	}
+	const file = join(resolve(s.DATA_DIR), 'auth-secret');
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	const secret = newSecret(48);
+	writeFileSync(file, secret, { mode: 0o600 });
+	return secret;
+}
+
+export const init: ServerInit = async () => {
+	try {
+		await start();
+	} catch (e) {
+		if (!(e instanceof StartupError)) throw e;
+		console.error(`\n${e.message}\n`);
+		process.exit(1);
+	}
+};
+
+async function start(): Promise<void> {
+	const s = settings();
+	process.env.TZ = 'Asia/Ho_Chi_Minh';
+	applyLogLevel();
+	const fresh = !s.DATABASE_URL && isNewDataDir(s.DATA_DIR);
+	database = await openDatabase({ url: s.DATABASE_URL, dataDir: s.DATA_DIR });
+	await applyMigrations(database, s.MIGRATIONS_DIR);
+	configureAuth({ secret: authSecret(), plugins: [sveltekitCookies(getRequestEvent)] });
+	// DEMO unset: the demo fills a new PGlite folder (the `npm start` of a newcomer); never a server.
+	const demo = s.DEMO ?? fresh;
+	if (demo) await seedDemo(database.db);
+	else await removeDemoAccounts(database.db);
+	logger.info({ engine: database.engine, demo, dataDir: s.DATABASE_URL ? undefined : resolve(s.DATA_DIR) }, 'LearnWeek ready');
+
+	process.once('sveltekit:shutdown', async (reason) => {
+		const deadline = Date.now() + s.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+		while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+		logger.info({ reason, inFlight }, 'shutting down');
+		await database?.close();
+		process.exit(0);
+	});
+}
+
+const context: Handle = async ({ event, resolve }) => {
+	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+	event.locals.requestId = requestId;
+	event.locals.actor = { ...anonymousActor, requestId };
+	if (!database) throw new Error('database not open');
+	event.locals.db = database.db;
+	inFlight++;
+	const started = performance.now();
+	try {
+		const response = await resolve(event);
+		response.headers.set('x-request-id', requestId);
+		logger.info({ requestId, method: event.request.method, path: event.url.pathname, status: response.status, ms: Math.round(performance.now() - started) }, 'request');
+		return response;
+	} finally {
+		inFlight--;
+	}
+};
+
+const i18n: Handle = ({ event, resolve }) => {
+	// The JSON API speaks one language per request header and skips the middleware (STACK-NOTES §11).
+	if (event.url.pathname.startsWith('/api/')) return resolve(event);
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
+	});
+};
+
+const actor: Handle = async ({ event, resolve }) => {
+	const { db, requestId } = event.locals;
+	const bearer = event.request.headers.get('authorization');
+	if (event.url.pathname.startsWith('/api/') && bearer?.toLowerCase().startsWith('bearer ')) {
+		try {
+			event.locals.actor = await actorFromApiToken(db, bearer.slice(7).trim(), requestId);
+		} catch (e) {
+			return apiError(e, apiLocale(event.request));
+		}
+	} else if (event.cookies.get(SESSION_COOKIE) || event.cookies.get(`__Secure-${SESSION_COOKIE}`)) {
+		event.locals.actor = (await actorFromSession(db, event.request.headers, requestId)) ?? event.locals.actor;
+	}
+	return resolve(event);
+};
+
+export const handle: Handle = building ? ({ event, resolve }) => resolve(event) : sequence(context, i18n, actor);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const requestId = event.locals.requestId;
+	if (status === 404) return { message: translate('errors_not_found'), code: 'NOT_FOUND', requestId };
+	if (error instanceof AppError) return { message: translate(`errors_${error.code.toLowerCase()}`), code: error.code, requestId };
+	logger.error({ requestId, err: error, path: event.url.pathname }, 'unexpected error');
+	return { message: translate('errors_unexpected', { requestId }), code: 'UNEXPECTED', requestId };
+};

@@ -1,0 +1,6 @@
+import type { Operation } from './openapi';
+import { campaignOperations } from './paths-campaigns';
+import { orgOperations } from './paths-org';
+
+/** Every operation of /api/v1; the routes under src/routes/api/v1 implement exactly these. */
+export const apiOperations: Operation[] = [...campaignOperations, ...orgOperations];

@@ -1,0 +1,4 @@
+import type { Operation } from './openapi';
+
+/** Filled by the campaigns API. */
+export const campaignOperations: Operation[] = [];

@@ -1,0 +1,43 @@
+// The Sơn La Office's 2021 Week, built on an empty database: organisations, people, the plan,
+// and one demo account per role (only while the app runs with DEMO=1).
+import type { Db } from '../db/types';
+import { systemActor, type Role } from '../auth/actor';
+import { createAccountWithPassword, findUserByEmail } from '../auth/service';
+import { grantRole, linkPersonToUser } from '../org/service';
+import { seedDemoOrganisations } from './org-2021';
+import { seedDemoCampaigns } from './plan-2021';
+import { logger } from '../core/logger';
+
+export const DEMO_PASSWORD = 'LearnWeek@2021';
+
+/** One account per role; `person` names the demo person it belongs to, `unit` where the role is granted. */
+export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role | null; unit: 'province' | 'office' | 'supervisor' | string }> = [
+	{ email: 'quantri@demo.learnweek.vn', name: 'Quản trị hệ thống', role: 'administrator', unit: 'province' },
+	{ email: 'dieuphoi@demo.learnweek.vn', name: 'Điều phối (Phòng TC-HC-QT)', role: 'coordinator', unit: 'office' },
+	{ email: 'lanhdao@demo.learnweek.vn', name: 'Lê Thị Hồng Anh', role: 'unit_leader', unit: 'office' },
+	{ email: 'canbo@demo.learnweek.vn', name: 'Cán bộ Trung tâm Thông tin', role: 'staff', unit: 'TTTT' },
+	{ email: 'giamkhao@demo.learnweek.vn', name: 'Thành viên hội đồng', role: 'reviewer', unit: 'office' },
+	{ email: 'doitac@demo.learnweek.vn', name: 'Đối tác công nghệ', role: 'partner', unit: 'office' },
+	{ email: 'giamsat@demo.learnweek.vn', name: 'Sở Giáo dục và Đào tạo', role: 'supervisor', unit: 'province' },
+	{ email: 'hocvien@demo.learnweek.vn', name: 'Người học', role: null, unit: '' }
+];
+
+/** Builds the 2021 demo on an empty database; on one that has it, only restores missing demo accounts. */
+export async function seedDemo(db: Db): Promise<void> {
+	const system = systemActor('demo');
+	const existing = await findUserByEmail(db, DEMO_ACCOUNTS[0].email);
+	const orgs = await seedDemoOrganisations(db);
+	if (orgs.created) await seedDemoCampaigns(db, { provinceOrgId: orgs.province.id, officeOrgId: orgs.office.id });
+	if (existing) return;
+	for (const account of DEMO_ACCOUNTS) {
+		const user = await createAccountWithPassword(db, system, { name: account.name, email: account.email, password: DEMO_PASSWORD, isDemo: true });
+		if (!account.role) continue;
+		const node = account.unit === 'province' ? orgs.province : account.unit === 'office' ? orgs.office : orgs.units[account.unit];
+		await grantRole(db, system, { userId: user.id, orgId: node.id, role: account.role });
+		if (account.role === 'unit_leader') {
+			const signer = orgs.people.find((p) => p.familyName === 'Lê' && p.givenName === 'Anh');
+			if (signer) await linkPersonToUser(db, system, { personId: signer.id, userId: user.id });
+		}
+	}
+	logger.info({ accounts: DEMO_ACCOUNTS.length }, 'demo accounts ready');
+}

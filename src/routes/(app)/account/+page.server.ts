@@ -1,0 +1,34 @@
+import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/service';
+import { failForm, parseForm } from '$lib/server/core/http';
+import { apiTokenInput } from '$lib/features/accounts/inputs';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const tokens = await listApiTokens(locals.db, locals.actor);
+	return {
+		grants: locals.actor.grants.map((g) => ({ role: g.role, orgId: g.orgId })),
+		tokens: tokens.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt }))
+	};
+};
+
+export const actions: Actions = {
+	createToken: async ({ request, locals }) => {
+		const parsed = parseForm(apiTokenInput, await request.formData());
+		if (!parsed.ok) return parsed.failure;
+		try {
+			const { token } = await createApiToken(locals.db, locals.actor, parsed.data);
+			return { token };
+		} catch (e) {
+			return failForm(e, parsed.values);
+		}
+	},
+	revokeToken: async ({ request, locals }) => {
+		const form = await request.formData();
+		try {
+			await revokeApiToken(locals.db, locals.actor, String(form.get('id') ?? ''));
+			return { revoked: true };
+		} catch (e) {
+			return failForm(e, {});
+		}
+	}
+};
