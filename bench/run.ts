@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 		if (b.status !== 0) throw new Error('build failed');
 	}
 	const dataDir = mkdtempSync(join(tmpdir(), 'learnweek-bench-'));
-	const app = spawn('node', ['build'], {
+	const app = spawn('node', ['scripts/serve.js'], {
 		env: { ...process.env, PORT: String(APP_PORT), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${APP_PORT}`, DATA_DIR: dataDir, DEMO: '1', LOG_LEVEL: 'error', DATABASE_URL: '' },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

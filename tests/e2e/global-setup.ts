@@ -62,7 +62,7 @@ export async function setup(project: TestProject): Promise<void> {
 			await admin.end();
 		};
 	}
-	server = spawn('node', ['build'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+	server = spawn('node', ['scripts/serve.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
 	const deadline = Date.now() + 120_000;
 	for (;;) {
 		if (server.exitCode !== null) throw new Error(`the app exited with ${server.exitCode}`);
