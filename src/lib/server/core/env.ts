@@ -20,6 +20,7 @@ export const settingsSchema = z.object({
 		.optional(),
 	DATA_DIR: z.string().min(1).default('./data'),
 	MIGRATIONS_DIR: z.string().min(1).default('./drizzle'),
+	FILES_DIR: z.string().min(1).optional(),
 	DEMO: flag.optional(),
 	AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	SMTP_URL: z
