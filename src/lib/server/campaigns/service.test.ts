@@ -176,6 +176,23 @@ describe('reading campaigns', () => {
 		expect((await listPublicCampaigns(db)).every((c) => ['issued', 'running', 'closed'].includes(c.status))).toBe(true);
 	});
 
+	it('narrows the public list by year and by words without diacritics, never showing a draft', async () => {
+		const p = await node('UBND tỉnh Cao Bằng', 'UBNDCB');
+		const o = await node('Sở Văn hóa Cao Bằng', 'SVHCB', p);
+		const a = await createCampaign(db, { orgId: p.id, year: 2021, title: 'Tuần lễ Cao Bằng năm 2021', themes: ['Đọc sách cùng con'], status: 'issued' });
+		const b = await createCampaign(db, { orgId: o.id, year: 2022, title: 'Tuần lễ của Sở năm 2022', themes: ['Công dân số'], status: 'closed' });
+		await createCampaign(db, { orgId: p.id, year: 2021, title: 'Dự thảo Cao Bằng năm 2021', themes: ['Đọc sách cùng con'] });
+		const ids = async (options: { year?: number; q?: string }) => (await listPublicCampaigns(db, options)).filter((c) => [p.id, o.id].includes(c.orgId)).map((c) => c.id);
+		expect(await ids({ q: 'DOC SACH' })).toEqual([a.id]);
+		expect(await ids({ q: 'cong dan so' })).toEqual([b.id]);
+		// Words of the node's name find its campaigns too.
+		expect(await ids({ q: 'so van hoa' })).toEqual([b.id]);
+		expect(await ids({ q: 'cao bang' })).toEqual([b.id, a.id]);
+		expect(await ids({ year: 2021 })).toEqual([a.id]);
+		expect(await ids({ year: 2021, q: 'cong dan' })).toEqual([]);
+		expect(await ids({ q: '100%' })).toEqual([]);
+	});
+
 	it('lists for the back office only what lies under the actor’s nodes, searchable without diacritics', async () => {
 		const p = await node('UBND tỉnh Yên Bái', 'UBNDYB');
 		const o = await node('Văn phòng UBND tỉnh', 'VPUB', p);

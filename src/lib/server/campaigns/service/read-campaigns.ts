@@ -81,9 +81,25 @@ export async function listChildCampaigns(db: Db, actor: Actor, parentId: string)
 
 const depth = (path: string) => path.split('/').length;
 
-/** Lists the issued, running and closed campaigns of every node for the public site, newest first (a parent's plan before its children's). */
-export async function listPublicCampaigns(db: Db, options: { limit?: number } = {}): Promise<CampaignSummary[]> {
-	const rows = await withOrgs(db, await selectCampaignList(db, { orgIds: 'all', statuses: PUBLIC_STATUSES, limit: Math.min(options.limit ?? 100, 500) }));
+/**
+ * Lists the issued, running and closed campaigns of every node for the public site, newest first
+ * (a parent's plan before its children's); `year` and `q` (words of the title, themes, number or
+ * node name, diacritics and case ignored) narrow it. Refuses nothing: drafts are simply not there.
+ */
+export async function listPublicCampaigns(db: Db, options: { limit?: number; year?: number; q?: string } = {}): Promise<CampaignSummary[]> {
+	const q = options.q ? foldVietnamese(options.q) : '';
+	const matchingOrgs = q ? (await listOrgTree(db, systemActor('campaigns'))).filter((n) => n.searchText.includes(q)).map((n) => n.id) : undefined;
+	const rows = await withOrgs(
+		db,
+		await selectCampaignList(db, {
+			orgIds: 'all',
+			statuses: PUBLIC_STATUSES,
+			year: options.year,
+			q: q || undefined,
+			orMatchingOrgIds: matchingOrgs,
+			limit: Math.min(options.limit ?? 100, 500)
+		})
+	);
 	return rows.sort((a, b) => b.startsOn.localeCompare(a.startsOn) || depth(a.orgPath) - depth(b.orgPath)).map(toSummary);
 }
 
