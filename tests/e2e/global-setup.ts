@@ -82,7 +82,9 @@ export async function teardown(): Promise<void> {
 	if (server && server.exitCode === null) {
 		const exited = new Promise((r) => server!.once('exit', r));
 		server.kill('SIGTERM');
-		await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+		clearTimeout(timer);
 		if (server.exitCode === null) server.kill('SIGKILL');
 	}
 	await dropDatabase?.();
