@@ -32,19 +32,20 @@ export async function setup(project: TestProject): Promise<void> {
 		if (build.status !== 0) throw new Error('vite build failed');
 	}
 	const port = await freePort();
-	const baseURL = `http://127.0.0.1:${port}`;
+	// As a newcomer runs it: no ORIGIN, no HOST, the site at http://localhost:PORT.
+	const baseURL = `http://localhost:${port}`;
 	dataDir = mkdtempSync(join(tmpdir(), 'learnweek-e2e-'));
 	const env: Record<string, string> = {
 		...(process.env as Record<string, string>),
 		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: baseURL,
 		DATA_DIR: dataDir,
 		DEMO: '1',
 		LOG_LEVEL: 'warn',
 		SIGNIN_MAX_ATTEMPTS: '20'
 	};
 	delete env.SMTP_URL;
+	delete env.ORIGIN;
+	delete env.HOST;
 	delete env.DATABASE_URL;
 	const pgUrl = process.env.TEST_DATABASE_URL;
 	if (pgUrl) {

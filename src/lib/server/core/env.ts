@@ -13,6 +13,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const settingsSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	/** scripts/serve.js defaults it to http://localhost:PORT before the server starts. */
 	ORIGIN: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
 	DATABASE_URL: z
 		.string()
@@ -32,7 +33,9 @@ export const settingsSchema = z.object({
 	SIGNIN_MAX_ATTEMPTS: positiveInt(5),
 	SIGNIN_WINDOW_SECONDS: positiveInt(60),
 	IMPORT_MAX_BYTES: positiveInt(5 * 1024 * 1024),
-	SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10)
+	SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10),
+	// How often each app process looks for due background jobs (reminders); a job waits at most this long.
+	JOBS_POLL_MS: positiveInt(5000)
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
