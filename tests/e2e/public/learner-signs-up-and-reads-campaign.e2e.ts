@@ -50,7 +50,7 @@ describe('a learner', () => {
 		// The plan as it was issued: its three themes, the Week's dates, its signer.
 		const main = page.getByRole('main');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2021');
-		expect(await main.textContent()).toContain('Số: …/KH-VPUB');
+		expect(await main.textContent()).toContain('Số: 01/KH-VPUB');
 		expect(await main.textContent()).toContain('Sơn La, ngày 14 tháng 9 năm 2021');
 		await page.getByRole('heading', { name: 'Chủ đề' }).waitFor();
 		const themes = page.getByRole('region', { name: 'Chủ đề' }).getByRole('listitem');

@@ -4,3 +4,4 @@ export * from '../org/tables';
 export * from '../campaigns/tables';
 export * from '../audit/tables';
 export * from '../notifications/tables';
+export * from '../documents/tables';

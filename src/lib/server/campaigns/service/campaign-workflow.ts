@@ -4,12 +4,14 @@ import { AppError } from '../../core/errors';
 import { now, todayInVietnam } from '../../core/clock';
 import type { Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/service';
+import { issueDocument, matchRecipientOrgs, notifyDocumentRecipients } from '../../documents/service';
 import { campaignReturnInput } from '../../../features/campaigns/inputs';
+import { formatDocumentNumber } from '../../../features/documents/register';
 import { CAMPAIGN_TRANSITIONS, type CampaignAction, type CampaignTransition } from '../../../features/campaigns/types';
 import { canActOnCampaign, type CampaignResource } from '../policy';
 import { transitionCampaignRow, type NewCampaignRow } from '../queries';
 import type { CampaignRow } from '../tables';
-import { loadReadableCampaign } from './read-campaigns';
+import { loadReadableCampaign, type CampaignWithOrg } from './read-campaigns';
 import { zodIssuesToFields } from './edit-campaign';
 
 /**
@@ -23,14 +25,20 @@ async function transition(
 	actor: Actor,
 	id: string,
 	step: CampaignTransition,
-	extra: { patch?: (current: CampaignRow) => Partial<NewCampaignRow>; audit?: Record<string, unknown> } = {}
+	extra: {
+		patch?: (current: CampaignRow) => Partial<NewCampaignRow>;
+		/** Work of the step done in its transaction before the status moves (issuing the plan's document); what it returns joins the patch and the audit entry. */
+		prepare?: (tx: Db, current: CampaignWithOrg) => Promise<{ patch: Partial<NewCampaignRow>; audit: Record<string, unknown> }>;
+		audit?: Record<string, unknown>;
+	} = {}
 ): Promise<CampaignRow> {
 	return db.transaction(async (tx) => {
 		const current = await loadReadableCampaign(tx, actor, id);
 		if (!canActOnCampaign(actor, step, current)) throw new AppError('FORBIDDEN');
 		const { from, to } = CAMPAIGN_TRANSITIONS[step];
 		if (!from.includes(current.status)) throw new AppError('INVALID_TRANSITION');
-		const patch = { ...(extra.patch?.(current) ?? {}), updatedAt: now() };
+		const prepared = await extra.prepare?.(tx, current);
+		const patch = { ...(extra.patch?.(current) ?? {}), ...(prepared?.patch ?? {}), updatedAt: now() };
 		const row = await transitionCampaignRow(tx, id, [current.status], to, patch);
 		if (!row) throw new AppError('INVALID_TRANSITION');
 		const changed = Object.fromEntries(
@@ -46,7 +54,7 @@ async function transition(
 			entityId: row.id,
 			action: step,
 			before: { status: current.status, ...changedBefore },
-			after: { status: row.status, ...changed, ...(extra.audit ?? {}) }
+			after: { status: row.status, ...changed, ...(extra.audit ?? {}), ...(prepared?.audit ?? {}) }
 		});
 		return row;
 	});
@@ -71,13 +79,47 @@ export async function returnCampaign(db: Db, actor: Actor, id: string, input: { 
 }
 
 /**
- * Issues an approved plan: it becomes public, and an undated plan takes today's date in Vietnam.
- * The number stays as the coordinator entered it; numbering from the agency's register
- * (Decree 30/2020, Art. 15) belongs to the documents domain, which will assign it here.
- * Refuses anyone but a unit leader of its node or above and anything but an approved plan.
+ * Issues an approved plan: it becomes public, an undated plan takes today's date in Vietnam, and
+ * the plan enters the agency's outgoing register as a Kế hoạch (Decree 30/2020, Art. 15): it takes
+ * the next number of the organisation's series, unless the coordinator already typed one (a plan
+ * numbered outside LearnWeek), which is kept and registered as typed. The plan goes to the
+ * organisations its "Nơi nhận" names, whose leaders are mailed once the plan is issued.
+ * Refuses anyone but a unit leader of its node or above, anything but an approved plan, and a
+ * typed number the year already holds (CONFLICT, number: field_taken).
  */
 export async function issueCampaign(db: Db, actor: Actor, id: string): Promise<CampaignRow> {
-	return transition(db, actor, id, 'issue', { patch: (c) => (c.documentDate ? {} : { documentDate: todayInVietnam() }) });
+	let documentId: string | undefined;
+	const row = await transition(db, actor, id, 'issue', {
+		prepare: async (tx, c) => {
+			const documentDate = c.documentDate ?? todayInVietnam();
+			const { recipients, archive } = await matchRecipientOrgs(tx, c.orgId, c.recipients);
+			const doc = await issueDocument(
+				tx,
+				actor,
+				{
+					orgId: c.orgId,
+					type: 'KH',
+					summary: c.title,
+					campaignId: c.id,
+					symbol: c.symbol,
+					number: c.number ?? '',
+					documentDate,
+					signerName: c.signer.name,
+					signerPosition: c.signer.position || c.signer.authorityTitle,
+					recipients,
+					archive: archive ?? 'VT'
+				},
+				{ notify: false }
+			);
+			documentId = doc.id;
+			// Decree 30/2020, Appendix I §II.3: a number below 10 is written "05".
+			const number = c.number ?? formatDocumentNumber(doc.number);
+			return { patch: { documentDate, number }, audit: { documentId: doc.id } };
+		}
+	});
+	// Mail after the commit: a rolled-back issue must not have told anyone.
+	if (documentId) await notifyDocumentRecipients(db, documentId);
+	return row;
 }
 
 /** Marks an issued campaign as running; refuses anyone but a coordinator of its node or above and anything but an issued campaign. */
