@@ -18,6 +18,8 @@ import { configureAuth, SESSION_COOKIE } from '$lib/server/auth';
 import { anonymousActor } from '$lib/server/auth/actor';
 import { actorFromApiToken, actorFromSession, removeDemoAccounts } from '$lib/server/auth/service';
 import { seedDemo } from '$lib/server/demo';
+import { startJobWorker } from '$lib/server/jobs/service';
+import { taskJobHandlers } from '$lib/server/tasks/service';
 
 let database: Database | undefined;
 let inFlight = 0;
@@ -59,11 +61,13 @@ async function start(): Promise<void> {
 	if (demo) await seedDemo(database.db);
 	else await removeDemoAccounts(database.db);
 	logger.info({ engine: database.engine, demo, dataDir: s.DATABASE_URL ? undefined : resolve(s.DATA_DIR) }, 'LearnWeek ready');
+	const worker = startJobWorker(database.db, { handlers: { ...taskJobHandlers }, pollMs: s.JOBS_POLL_MS });
 
 	process.once('sveltekit:shutdown', async (reason) => {
 		const deadline = Date.now() + s.SHUTDOWN_TIMEOUT_SECONDS * 1000;
 		while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
 		logger.info({ reason, inFlight }, 'shutting down');
+		await worker.stop();
 		await database?.close();
 		process.exit(0);
 	});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
+import { startSmtpServer } from './smtp';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -25,6 +26,7 @@ async function freePort(): Promise<number> {
 let server: ChildProcess | undefined;
 let dataDir: string | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
 	if (!process.env.E2E_SKIP_BUILD || !existsSync('build/index.js')) {
@@ -43,7 +45,10 @@ export async function setup(project: TestProject): Promise<void> {
 		LOG_LEVEL: 'warn',
 		SIGNIN_MAX_ATTEMPTS: '20'
 	};
-	delete env.SMTP_URL;
+	// A real SMTP server receives the app's mail; stories read it with inject('smtpMailbox').
+	smtp = await startSmtpServer();
+	env.SMTP_URL = smtp.url;
+	env.JOBS_POLL_MS = '500';
 	delete env.ORIGIN;
 	delete env.HOST;
 	delete env.DATABASE_URL;
@@ -77,6 +82,7 @@ export async function setup(project: TestProject): Promise<void> {
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	project.provide('baseURL', baseURL);
+	project.provide('smtpMailbox', smtp.mailboxFile);
 }
 
 export async function teardown(): Promise<void> {
@@ -89,5 +95,6 @@ export async function teardown(): Promise<void> {
 		if (server.exitCode === null) server.kill('SIGKILL');
 	}
 	await dropDatabase?.();
+	await smtp?.close();
 	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

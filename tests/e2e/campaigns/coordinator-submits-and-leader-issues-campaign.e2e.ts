@@ -180,7 +180,7 @@ describe('a coordinator submits a plan and the leader issues it', () => {
 		expect(await leader.getByRole('region', { name: 'Chủ đề' }).getByRole('listitem').allTextContents()).toEqual(['“Chuyển đổi số và cơ hội học tập suốt đời cho tất cả mọi người”', '“Học tập số, kết nối cộng đồng”']);
 		expect(await leader.getByRole('heading', { name: 'Cuộc thi trực tuyến' }).count()).toBe(1);
 		const implemented = leader.getByRole('region', { name: 'Căn cứ' }).getByRole('link');
-		expect(await implemented.textContent()).toContain('Kế hoạch ngày 14/9/2021 của Văn phòng UBND tỉnh');
+		expect(await implemented.textContent()).toContain('Kế hoạch số 01/KH-VPUB ngày 14/9/2021 của Văn phòng UBND tỉnh');
 		await implemented.click();
 		await leader.getByRole('heading', { name: 'Các kế hoạch triển khai' }).waitFor();
 		const child = leader.getByRole('region', { name: 'Các kế hoạch triển khai' }).getByRole('listitem').filter({ hasText: 'Trung tâm Thông tin' });

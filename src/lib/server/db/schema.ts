@@ -4,4 +4,6 @@ export * from '../org/tables';
 export * from '../campaigns/tables';
 export * from '../audit/tables';
 export * from '../notifications/tables';
+export * from '../jobs/tables';
+export * from '../tasks/tables';
 export * from '../documents/tables';

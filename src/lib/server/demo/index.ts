@@ -6,6 +6,7 @@ import { createAccountWithPassword, findUserByEmail } from '../auth/service';
 import { grantRole, linkPersonToUser } from '../org/service';
 import { seedDemoOrganisations } from './org-2021';
 import { seedDemoCampaigns } from './plan-2021';
+import { seedDemoTasks } from '../tasks/seed';
 import { logger } from '../core/logger';
 
 export const DEMO_PASSWORD = 'LearnWeek@2021';
@@ -27,7 +28,10 @@ export async function seedDemo(db: Db): Promise<void> {
 	const system = systemActor('demo');
 	const existing = await findUserByEmail(db, DEMO_ACCOUNTS[0].email);
 	const orgs = await seedDemoOrganisations(db);
-	if (orgs.created) await seedDemoCampaigns(db, { provinceOrgId: orgs.province.id, officeOrgId: orgs.office.id });
+	if (orgs.created) {
+		const { officeCampaign } = await seedDemoCampaigns(db, { provinceOrgId: orgs.province.id, officeOrgId: orgs.office.id });
+		await seedDemoTasks(db, { campaignId: officeCampaign.id, units: orgs.units, people: orgs.people });
+	}
 	if (existing) return;
 	for (const account of DEMO_ACCOUNTS) {
 		const user = await createAccountWithPassword(db, system, { name: account.name, email: account.email, password: DEMO_PASSWORD, isDemo: true });

@@ -315,3 +315,17 @@ export async function selectImportBatchesInScope(db: Db, scope: OrgScope, orgId?
 		.where(and(underScope(orgNode.path, scope), orgId ? eq(importBatch.orgId, orgId) : undefined))
 		.orderBy(sql`${importBatch.createdAt} desc`, asc(importBatch.id));
 }
+
+// ── contacts ──────────────────────────────────────────────────────────────────────────────
+
+/** The accounts holding `role` exactly on one of `orgIds`, with the e-mail of the person record linked to each (if any). */
+export async function selectRoleHolderContacts(db: Db, orgIds: string[], role: Role): Promise<Array<{ orgId: string; userId: string; userName: string; userEmail: string; personEmail: string | null }>> {
+	if (!orgIds.length) return [];
+	return db
+		.selectDistinctOn([roleGrant.orgId, user.id], { orgId: roleGrant.orgId, userId: user.id, userName: user.name, userEmail: user.email, personEmail: person.email })
+		.from(roleGrant)
+		.innerJoin(user, eq(user.id, roleGrant.userId))
+		.leftJoin(person, eq(person.userId, user.id))
+		.where(and(inArray(roleGrant.orgId, orgIds), eq(roleGrant.role, role)))
+		.orderBy(asc(roleGrant.orgId), asc(user.id), asc(person.createdAt));
+}

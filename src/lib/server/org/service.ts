@@ -14,6 +14,7 @@ export {
 } from './service/org-nodes';
 export { createPerson, getPerson, updatePerson, deletePerson, listPeople, findPersonByUserId, linkPersonToUser, PEOPLE_PAGE_SIZE, type PeoplePage, type PersonWithUnit } from './service/people';
 export { grantRole, revokeRole, listGrants, loadActorGrants, type GrantWithNames } from './service/role-grants';
+export { listUnitLeaderContacts, type UnitLeaderContact } from './service/unit-leaders';
 export { previewImport, confirmImport, discardImport, getImport, listImports, type ImportSummary } from './service/imports';
 // Pure permission checks, for pages that show or hide buttons (the services check them again).
 export { canSeeOrgNode, canManageOrgNode, canCreateOrgNode, canDeleteOrgNode, canReadPeople, canManagePeople, canManageGrants, canImportInto } from './policy';
