@@ -1,13 +1,22 @@
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+// Building an Intl.DateTimeFormat costs far more than using one: make each once.
+const ISO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
+const TIME = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** The calendar date in Vietnam at an instant, as yyyy-mm-dd. */
+export function isoDateInVietnam(at: Date | string): string {
+	return ISO_DAY.format(typeof at === 'string' ? new Date(at) : at);
+}
+
 function parts(value: Date | string): { d: string; m: string; y: string } {
 	if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
 		const [y, m, d] = value.split('-');
 		return { d, m, y };
 	}
 	const date = typeof value === 'string' ? new Date(value) : value;
-	const f = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
-	const p = Object.fromEntries(f.formatToParts(date).map((x) => [x.type, x.value]));
+	const p = Object.fromEntries(DAY.formatToParts(date).map((x) => [x.type, x.value]));
 	return { d: p.day, m: p.month, y: p.year };
 }
 
@@ -20,7 +29,7 @@ export function formatDate(value: Date | string): string {
 /** dd/mm/yyyy HH:mm in Vietnam's time zone. */
 export function formatDateTime(value: Date | string): string {
 	const date = typeof value === 'string' ? new Date(value) : value;
-	const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+	const time = TIME.format(date);
 	return `${formatDate(date)} ${time}`;
 }
 

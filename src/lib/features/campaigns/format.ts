@@ -1,12 +1,12 @@
 // How a campaign reads on a page and in its document: reference, place and date, phase, citations.
-import { TIME_ZONE, formatFormalDate } from '$lib/vn/dates';
+import { formatFormalDate, isoDateInVietnam } from '$lib/vn/dates';
 import type { CampaignStatus, LegalBasis, Signer } from './types';
 
 export type CampaignPhase = 'upcoming' | 'running' | 'ended';
 
 /** The calendar date in Vietnam at an instant, as yyyy-mm-dd. */
 export function vietnamDate(at: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+	return isoDateInVietnam(at);
 }
 
 function dayNumber(isoDate: string): number {

@@ -1,10 +1,10 @@
 // How tasks read: Vietnam's calendar for due dates, on-time/late/overdue, the duty → task draft.
-import { TIME_ZONE } from '$lib/vn/dates';
+import { isoDateInVietnam } from '$lib/vn/dates';
 import type { TaskStatus, TaskTimeliness } from './types';
 
 /** The calendar date in Vietnam at an instant, as yyyy-mm-dd. */
 export function vietnamDateOf(at: Date | string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(typeof at === 'string' ? new Date(at) : at);
+	return isoDateInVietnam(at);
 }
 
 function dayNumber(isoDate: string): number {

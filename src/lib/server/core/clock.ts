@@ -1,5 +1,6 @@
-/** The one time zone of the product: Vietnam has no daylight saving (UTC+07:00). */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { isoDateInVietnam } from '$lib/vn/dates';
+
+export { TIME_ZONE } from '$lib/vn/dates';
 
 let frozen: Date | undefined;
 
@@ -15,5 +16,5 @@ export function freezeClock(at?: Date): void {
 
 /** Today's calendar date in Vietnam as `yyyy-mm-dd`. */
 export function todayInVietnam(at: Date = now()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+	return isoDateInVietnam(at);
 }
