@@ -8,6 +8,7 @@ CREATE TYPE "public"."task_reminder_kind" AS ENUM('automatic', 'manual');--> sta
 CREATE TYPE "public"."task_status" AS ENUM('not_started', 'in_progress', 'done');--> statement-breakpoint
 CREATE TYPE "public"."document_status" AS ENUM('issued', 'cancelled');--> statement-breakpoint
 CREATE TYPE "public"."numbering_mode" AS ENUM('single', 'per_type');--> statement-breakpoint
+CREATE TYPE "public"."report_status" AS ENUM('draft', 'submitted');--> statement-breakpoint
 CREATE TABLE "account" (
 	"id" text PRIMARY KEY NOT NULL,
 	"account_id" text NOT NULL,
@@ -331,6 +332,25 @@ CREATE TABLE "document" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "campaign_report" (
+	"id" text PRIMARY KEY NOT NULL,
+	"org_id" text NOT NULL,
+	"campaign_id" text NOT NULL,
+	"direction" text DEFAULT '' NOT NULL,
+	"results" text DEFAULT '' NOT NULL,
+	"assessment" text DEFAULT '' NOT NULL,
+	"proposals" text DEFAULT '' NOT NULL,
+	"addressee_org_id" text,
+	"addressee_label" text DEFAULT '' NOT NULL,
+	"status" "report_status" DEFAULT 'draft' NOT NULL,
+	"document_id" text,
+	"submitted_at" timestamp with time zone,
+	"submitted_by_label" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "account" ADD CONSTRAINT "account_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_token" ADD CONSTRAINT "api_token_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -356,6 +376,10 @@ ALTER TABLE "document_recipient" ADD CONSTRAINT "document_recipient_org_id_org_n
 ALTER TABLE "document_sequence" ADD CONSTRAINT "document_sequence_org_id_org_node_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."org_node"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document" ADD CONSTRAINT "document_org_id_org_node_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."org_node"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document" ADD CONSTRAINT "document_campaign_id_campaign_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaign"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_report" ADD CONSTRAINT "campaign_report_org_id_org_node_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."org_node"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_report" ADD CONSTRAINT "campaign_report_campaign_id_campaign_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaign"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_report" ADD CONSTRAINT "campaign_report_addressee_org_id_org_node_id_fk" FOREIGN KEY ("addressee_org_id") REFERENCES "public"."org_node"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "campaign_report" ADD CONSTRAINT "campaign_report_document_id_document_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."document"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "account_user_idx" ON "account" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "api_token_hash_idx" ON "api_token" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_token_user_idx" ON "api_token" USING btree ("user_id");--> statement-breakpoint
@@ -392,4 +416,6 @@ CREATE UNIQUE INDEX "task_reminder_job_idx" ON "task_reminder" USING btree ("job
 CREATE INDEX "document_recipient_org_idx" ON "document_recipient" USING btree ("org_id","read_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_number_idx" ON "document" USING btree ("org_id","year","series","number");--> statement-breakpoint
 CREATE INDEX "document_campaign_idx" ON "document" USING btree ("campaign_id");--> statement-breakpoint
-CREATE INDEX "document_org_year_idx" ON "document" USING btree ("org_id","year");
+CREATE INDEX "document_org_year_idx" ON "document" USING btree ("org_id","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "campaign_report_campaign_idx" ON "campaign_report" USING btree ("campaign_id");--> statement-breakpoint
+CREATE INDEX "campaign_report_org_idx" ON "campaign_report" USING btree ("org_id");

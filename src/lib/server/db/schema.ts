@@ -7,3 +7,4 @@ export * from '../notifications/tables';
 export * from '../jobs/tables';
 export * from '../tasks/tables';
 export * from '../documents/tables';
+export * from '../reports/tables';

@@ -1,0 +1,103 @@
+// `npx tsx bench/report.ts`: the time to compute a campaign's statistics and render its Báo cáo
+// (model + PDF + DOCX) for an organisation of 100 units, 10,000 people and 500 tasks, beside the
+// same for an empty organisation, printed as a ratio. Seeds with the factories on a PGlite
+// database in a temporary folder. Not a test: no pass/fail. (Separate from bench/run.ts.)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../src/lib/server/db/types';
+
+// The app's modules import fonts with Vite's `?inline` and `$lib`: the measuring code is loaded
+// through Vite's SSR module loader (the project's own config), not by tsx directly.
+const load = async () => ({
+	...(await import('../src/lib/server/db/client')),
+	...(await import('../src/lib/server/db/migrate')),
+	...(await import('../src/lib/server/auth/actor')),
+	...(await import('../src/lib/server/org/seed')),
+	...(await import('../src/lib/server/campaigns/seed')),
+	...(await import('../src/lib/server/tasks/seed')),
+	...(await import('../src/lib/server/reports/service')),
+	...(await import('../src/lib/server/documents/service')),
+	...(await import('../src/lib/features/org/types'))
+});
+type Modules = Awaited<ReturnType<typeof load>>;
+let M: Modules;
+
+const UNITS = Number(process.env.BENCH_UNITS || 100);
+const PEOPLE = Number(process.env.BENCH_PEOPLE || 10_000);
+const TASKS = Number(process.env.BENCH_TASKS || 500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+
+async function seedOrganisation(db: Db, units: number, people: number, tasks: number): Promise<string> {
+	const root = await M.createOrgNode(db, { name: `Cơ quan ${units}`, shortCode: `CQ${units}` });
+	const nodes = [];
+	for (let i = 0; i < units; i++) nodes.push(await M.createOrgNode(db, { parentId: root.id, name: `Phòng ${i + 1}`, shortCode: `P${i + 1}` }));
+	for (let i = 0; i < people; i++) {
+		await M.createPerson(db, {
+			unitId: nodes[i % nodes.length].id,
+			category: M.EMPLOYEE_CATEGORIES[i % M.EMPLOYEE_CATEGORIES.length],
+			learnerGroups: [M.LEARNER_GROUPS[i % M.LEARNER_GROUPS.length], ...(i % 3 === 0 ? ['phu_nu' as const] : [])]
+		});
+	}
+	const campaign = await M.createCampaign(db, { orgId: root.id, status: 'running', documentDate: '2021-09-14' });
+	for (let i = 0; i < tasks; i++) await M.createTask(db, { campaignId: campaign.id, unitId: nodes[i % nodes.length].id, dueOn: '2021-10-07' });
+	return campaign.id;
+}
+
+async function timeReport(db: Db, campaignId: string): Promise<{ statsMs: number; renderMs: number }> {
+	let statsMs = Infinity;
+	let renderMs = Infinity;
+	for (let r = 0; r < ROUNDS; r++) {
+		const t0 = performance.now();
+		await M.computeCampaignStatistics(db, M.systemActor('bench'), campaignId);
+		const t1 = performance.now();
+		const doc = await M.reportDocument(db, M.systemActor('bench'), campaignId);
+		await M.renderPdf(doc);
+		await M.renderDocx(doc);
+		const t2 = performance.now();
+		statsMs = Math.min(statsMs, t1 - t0);
+		renderMs = Math.min(renderMs, t2 - t1);
+	}
+	return { statsMs, renderMs };
+}
+
+/** Seeds both organisations and prints the timings (run inside Vite's module loader). */
+export async function run(): Promise<void> {
+	M = await load();
+	const dir = mkdtempSync(join(tmpdir(), 'learnweek-bench-report-'));
+	const database = await M.openDatabase({ dataDir: dir });
+	try {
+		await M.applyMigrations(database);
+		const seedStart = performance.now();
+		const empty = await seedOrganisation(database.db, 0, 0, 0);
+		const full = await seedOrganisation(database.db, UNITS, PEOPLE, TASKS);
+		console.log(`seeded ${UNITS} units, ${PEOPLE} people, ${TASKS} tasks in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+		await timeReport(database.db, full); // warm-up: the renderers' first run loads fonts and compiles
+		const e = await timeReport(database.db, empty);
+		const f = await timeReport(database.db, full);
+		const row = (label: string, a: number, b: number) => console.log(`${label.padEnd(34)} empty ${a.toFixed(1).padStart(8)} ms   full ${b.toFixed(1).padStart(8)} ms   ratio ${(b / a).toFixed(2)}×`);
+		console.log(`report bench (best of ${ROUNDS}):`);
+		row('statistics', e.statsMs, f.statsMs);
+		row('report model + PDF + DOCX', e.renderMs, f.renderMs);
+		row('total', e.statsMs + e.renderMs, f.statsMs + f.renderMs);
+	} finally {
+		await database.close();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+if (!process.env.LW_BENCH_REPORT_INNER) {
+	process.env.LOG_LEVEL ||= 'error';
+	process.env.LW_BENCH_REPORT_INNER = '1';
+	const { createServer } = await import('vite');
+	const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
+	try {
+		const mod = (await vite.ssrLoadModule('/bench/report.ts')) as { run: () => Promise<void> };
+		await mod.run();
+	} catch (e) {
+		console.error(e);
+		process.exitCode = 1;
+	} finally {
+		await vite.close();
+	}
+}
