@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/testing';
 import { anonymousActor, type Actor } from '../auth/actor';
 import { createOrgNode } from '../org/seed';
-import { campaignDocument, exportCampaignList } from './export';
+import { campaignDocument, countChildCampaigns, exportCampaignList } from './export';
 import { createCampaign } from './seed';
 
 const db = await createTestDb();
@@ -40,5 +40,22 @@ describe('campaign exports', () => {
 		});
 		expect(doc.outline.map((p) => p.heading)).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG', 'III. TỔ CHỨC THỰC HIỆN']);
 		expect(doc.outline[2].items[0].paragraphs).toEqual(['1. Các phòng, ban, đơn vị tổ chức thực hiện Kế hoạch.']);
+	});
+});
+
+describe('report figures', () => {
+	it('counts the plans implementing a campaign by status, and nothing else', async () => {
+		const provincial = await createCampaign(db, { orgId: province.id, symbol: 'KH-UBND', status: 'issued' });
+		await createCampaign(db, { orgId: office.id, parentId: provincial.id, status: 'running' });
+		await createCampaign(db, { orgId: neighbour.id, parentId: provincial.id, status: 'running' });
+		await createCampaign(db, { orgId: neighbour.id, parentId: provincial.id });
+		await createCampaign(db, { orgId: office.id });
+		expect(await countChildCampaigns(db, provincial.id)).toEqual(
+			new Map([
+				['running', 2],
+				['draft', 1]
+			])
+		);
+		expect(await countChildCampaigns(db, (await createCampaign(db, { orgId: office.id })).id)).toEqual(new Map());
 	});
 });

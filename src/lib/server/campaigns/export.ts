@@ -6,6 +6,7 @@ import { listOrgAncestors } from '../org/service';
 import { campaignOutline, campaignPlaceAndDate, campaignReference, legalBasisText, signerLines, type OutlinePart } from '../../features/campaigns/format';
 import type { CampaignStatus } from '../../features/campaigns/types';
 import { getCampaign, listCampaigns, type CampaignListOptions } from './service';
+import { countChildCampaignsByStatus } from './queries';
 
 /** The plan as Decree 30/2020 lays out a Kế hoạch (Mẫu 1.4): what a DOCX/PDF renderer or a print page needs, in order. */
 export interface CampaignDocument {
@@ -89,4 +90,9 @@ export async function exportCampaignList(db: Db, actor: Actor, options: Campaign
 		endsOn: formatDate(c.endsOn),
 		status: c.status
 	}));
+}
+
+/** For reports: the plans implementing `parentId`, counted by status (statuses with none left out); no actor, the caller has checked. */
+export async function countChildCampaigns(db: Db, parentId: string): Promise<Map<CampaignStatus, number>> {
+	return new Map((await countChildCampaignsByStatus(db, parentId)).map((r) => [r.status, r.count]));
 }

@@ -110,3 +110,13 @@ export async function transitionCampaignRow(
 		.returning();
 	return row;
 }
+
+/** The campaigns implementing `parentId`, counted by status (statuses with none left out). */
+export async function countChildCampaignsByStatus(db: Db, parentId: string): Promise<Array<{ status: CampaignStatus; count: number }>> {
+	const rows = await db
+		.select({ status: campaign.status, n: sql<number | string>`count(*)` })
+		.from(campaign)
+		.where(eq(campaign.parentId, parentId))
+		.groupBy(campaign.status);
+	return rows.map((r) => ({ status: r.status, count: Number(r.n) }));
+}

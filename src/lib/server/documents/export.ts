@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../vn/dates';
 import type { RegisterQuery } from '../../features/documents/inputs';
 import { REGISTER_FIELDS, type RegisterEntry, type RegisterFieldKey } from '../../features/documents/register';
 import { listRegister, requireRegisterOrg } from './service/register';
+import { countIssuedDocumentsOfCampaign } from './queries';
 
 const vi = (key: string, params: Record<string, unknown> = {}) => translate(key, params, 'vi');
 
@@ -94,4 +95,12 @@ export async function exportRegisterXlsx(db: Db, actor: Actor, query: RegisterQu
 	});
 	sheet.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4, column: last } };
 	return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * For reports: how many documents of `campaignId` stand issued (cancelled ones not counted) by the
+ * organisations `orgIds` (a subtree's nodes, from the org domain); no actor, the caller has checked.
+ */
+export async function countIssuedCampaignDocuments(db: Db, campaignId: string, orgIds: string[]): Promise<number> {
+	return countIssuedDocumentsOfCampaign(db, campaignId, orgIds);
 }

@@ -161,3 +161,13 @@ export async function cancelDocumentRow(db: Db, id: string, patch: { cancelledAt
 		.returning();
 	return rows[0];
 }
+
+/** Documents of the campaign issued (not cancelled) by the organisations `orgIds`. */
+export async function countIssuedDocumentsOfCampaign(db: Db, campaignId: string, orgIds: string[]): Promise<number> {
+	if (!orgIds.length) return 0;
+	const rows = await db
+		.select({ n: sql<number | string>`count(*)` })
+		.from(issuedDocument)
+		.where(and(eq(issuedDocument.campaignId, campaignId), eq(issuedDocument.status, 'issued'), inArray(issuedDocument.orgId, orgIds)));
+	return Number(rows[0]?.n ?? 0);
+}

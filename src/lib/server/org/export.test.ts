@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestDb } from '../db/testing';
 import * as seed from './seed';
-import { exportPeopleXlsx, exportUnitsXlsx } from './export';
+import { countOrgUnitsBelow, countPeopleByCategory, countPeopleByLearnerGroup, countPeopleByOrgUnit, exportPeopleXlsx, exportUnitsXlsx, listOrgUnitsUnder } from './export';
 
 const db = await createTestDb();
 
@@ -56,5 +56,48 @@ describe('exports', () => {
 		await expect(exportPeopleXlsx(db, staff, { orgId: office.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 		await expect(exportPeopleXlsx(db, otherAdmin, { orgId: office.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		await expect(exportUnitsXlsx(db, otherAdmin, { orgId: office.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+	});
+});
+
+describe('report figures', () => {
+	it('counts the units below a node, not the node itself nor other organisations', async () => {
+		expect(await countOrgUnitsBelow(db, office.path)).toBe(4);
+		expect(await countOrgUnitsBelow(db, th.path)).toBe(1);
+		expect(await countOrgUnitsBelow(db, team.path)).toBe(0);
+	});
+
+	it('lists the node and its units with their names, paths and order', async () => {
+		const units = await listOrgUnitsUnder(db, th.path);
+		expect(units.sort((a, b) => a.path.length - b.path.length)).toEqual([
+			{ id: th.id, name: 'Phòng Tổng hợp', path: th.path, sortOrder: th.sortOrder },
+			{ id: team.id, name: 'Tổ Thư ký', path: team.path, sortOrder: team.sortOrder }
+		]);
+	});
+
+	it('counts the people of each unit of the subtree, leaving out units without any', async () => {
+		const rows = await countPeopleByOrgUnit(db, office.path);
+		expect(rows.map((r) => [r.name, r.count]).sort()).toEqual([
+			['Phòng Tổng hợp', 1],
+			['Tổ Thư ký', 1],
+			['Văn phòng UBND tỉnh', 1]
+		]);
+		expect(await countPeopleByOrgUnit(db, tttt.path)).toEqual([]);
+	});
+
+	it('counts the people of the subtree by learner group and by category', async () => {
+		expect(await countPeopleByLearnerGroup(db, office.path)).toEqual(
+			new Map([
+				['can_bo_cong_chuc_vien_chuc', 1],
+				['dan_toc_thieu_so', 1]
+			])
+		);
+		expect(await countPeopleByCategory(db, office.path)).toEqual(
+			new Map([
+				['cong_chuc', 2],
+				['nguoi_lao_dong', 1]
+			])
+		);
+		expect(await countPeopleByCategory(db, team.path)).toEqual(new Map([['nguoi_lao_dong', 1]]));
+		expect(await countPeopleByLearnerGroup(db, team.path)).toEqual(new Map());
 	});
 });

@@ -10,7 +10,16 @@ import { formatPhone } from '$lib/vn/phone';
 import { foldVietnamese, vietnameseCollator } from '$lib/vn/text';
 import { PEOPLE_COLUMNS, UNIT_COLUMNS, type ImportColumn } from '$lib/features/org/types';
 import { canReadPeople, canSeeOrgNode } from './policy';
-import { selectOrgNodeById, selectOrgNodesInScope, selectPeopleInScope } from './queries';
+import {
+	countNodesBelow,
+	countPeopleByCategoryUnder,
+	countPeopleByLearnerGroupUnder,
+	countPeopleByNodeUnder,
+	selectNodeOutlinesUnder,
+	selectOrgNodeById,
+	selectOrgNodesInScope,
+	selectPeopleInScope
+} from './queries';
 import type { OrgNodeRow } from './tables';
 
 function header(columns: readonly ImportColumn[], key: string): string {
@@ -105,4 +114,39 @@ export async function exportUnitsXlsx(db: Db, actor: Actor, options: { orgId: st
 		n.website ?? ''
 	]);
 	return workbookOf('Đơn vị', headers, rows, [6, 48, 12, 20, 20, 50, 28, 16, 28]);
+}
+
+// ── figures for reports: no actor, the caller (a report on a campaign it has checked) scopes by path ──
+
+/** A node as a report places it: its name, and where it stands in the tree. */
+export interface OrgUnitOutline {
+	id: string;
+	name: string;
+	path: string;
+	sortOrder: number;
+}
+
+/** The number of units below the node at `orgPath` (at any depth, the node itself not counted). */
+export async function countOrgUnitsBelow(db: Db, orgPath: string): Promise<number> {
+	return countNodesBelow(db, orgPath);
+}
+
+/** The node at `orgPath` and every unit below it, unordered. */
+export async function listOrgUnitsUnder(db: Db, orgPath: string): Promise<OrgUnitOutline[]> {
+	return selectNodeOutlinesUnder(db, orgPath);
+}
+
+/** People recorded in each node of the subtree at `orgPath`; nodes with none are left out. */
+export async function countPeopleByOrgUnit(db: Db, orgPath: string): Promise<Array<OrgUnitOutline & { count: number }>> {
+	return countPeopleByNodeUnder(db, orgPath);
+}
+
+/** People of the subtree at `orgPath` by learner group (a person in several counts in each); groups with none left out. */
+export async function countPeopleByLearnerGroup(db: Db, orgPath: string): Promise<Map<string, number>> {
+	return new Map((await countPeopleByLearnerGroupUnder(db, orgPath)).map((r) => [r.group, r.count]));
+}
+
+/** People of the subtree at `orgPath` by employee category; categories with none left out. */
+export async function countPeopleByCategory(db: Db, orgPath: string): Promise<Map<string, number>> {
+	return new Map((await countPeopleByCategoryUnder(db, orgPath)).map((r) => [r.category, r.count]));
 }

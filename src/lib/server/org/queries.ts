@@ -329,3 +329,56 @@ export async function selectRoleHolderContacts(db: Db, orgIds: string[], role: R
 		.where(and(inArray(roleGrant.orgId, orgIds), eq(roleGrant.role, role)))
 		.orderBy(asc(roleGrant.orgId), asc(user.id), asc(person.createdAt));
 }
+
+// ── figures for reports (read through export.ts) ──────────────────────────────────────────
+
+/** The number of nodes strictly below `path` (the node itself not counted). */
+export async function countNodesBelow(db: Db, path: string): Promise<number> {
+	const rows = await db
+		.select({ n: sql<number | string>`count(*)` })
+		.from(orgNode)
+		.where(and(startsWith(orgNode.path, path), ne(orgNode.path, path)));
+	return Number(rows[0]?.n ?? 0);
+}
+
+/** The nodes of the subtree at `path` (the node included): id, name, path and sort order. */
+export async function selectNodeOutlinesUnder(db: Db, path: string): Promise<Array<{ id: string; name: string; path: string; sortOrder: number }>> {
+	return db.select({ id: orgNode.id, name: orgNode.name, path: orgNode.path, sortOrder: orgNode.sortOrder }).from(orgNode).where(startsWith(orgNode.path, path));
+}
+
+/** People recorded in each node of the subtree at `path`; nodes with none are left out. */
+export async function countPeopleByNodeUnder(db: Db, path: string): Promise<Array<{ id: string; name: string; path: string; sortOrder: number; count: number }>> {
+	const rows = await db
+		.select({ id: orgNode.id, name: orgNode.name, path: orgNode.path, sortOrder: orgNode.sortOrder, n: sql<number | string>`count(${person.id})` })
+		.from(orgNode)
+		.innerJoin(person, eq(person.unitId, orgNode.id))
+		.where(startsWith(orgNode.path, path))
+		.groupBy(orgNode.id, orgNode.name, orgNode.path, orgNode.sortOrder);
+	return rows.map((r) => ({ id: r.id, name: r.name, path: r.path, sortOrder: Number(r.sortOrder), count: Number(r.n) }));
+}
+
+/** People of the subtree at `path` in each learner group (a person in several counts in each). */
+export async function countPeopleByLearnerGroupUnder(db: Db, path: string): Promise<Array<{ group: string; count: number }>> {
+	const groups = db
+		.select({ group: sql<string>`jsonb_array_elements_text(${person.learnerGroups})`.as('learner_group') })
+		.from(person)
+		.innerJoin(orgNode, eq(orgNode.id, person.unitId))
+		.where(startsWith(orgNode.path, path))
+		.as('person_group');
+	const rows = await db
+		.select({ group: groups.group, n: sql<number | string>`count(*)` })
+		.from(groups)
+		.groupBy(groups.group);
+	return rows.map((r) => ({ group: r.group, count: Number(r.n) }));
+}
+
+/** People of the subtree at `path` by employee category. */
+export async function countPeopleByCategoryUnder(db: Db, path: string): Promise<Array<{ category: string; count: number }>> {
+	const rows = await db
+		.select({ category: person.category, n: sql<number | string>`count(*)` })
+		.from(person)
+		.innerJoin(orgNode, eq(orgNode.id, person.unitId))
+		.where(startsWith(orgNode.path, path))
+		.groupBy(person.category);
+	return rows.map((r) => ({ category: r.category, count: Number(r.n) }));
+}

@@ -13,15 +13,9 @@ import { EMPLOYEE_CATEGORIES, LEARNER_GROUPS } from '../../../features/org/types
 import type { CampaignStatistics, UnitTaskRow } from '../../../features/reports/types';
 import { vietnameseCollator } from '../../../vn/text';
 import { canReadReport } from '../policy';
-import {
-	countChildCampaignsByStatus,
-	countIssuedDocuments,
-	countPeopleByCategory,
-	countPeopleByLearnerGroup,
-	countPeopleByUnit,
-	countUnitsUnder,
-	selectNodeNames
-} from '../queries';
+import { countOrgUnitsBelow, countPeopleByCategory, countPeopleByLearnerGroup, countPeopleByOrgUnit, listOrgUnitsUnder } from '../../org/export';
+import { countIssuedCampaignDocuments } from '../../documents/export';
+import { countChildCampaigns } from '../../campaigns/export';
 
 const vi = (key: string) => translate(key, {}, 'vi');
 
@@ -37,15 +31,16 @@ const byTreeOrder = (a: { path: string; sortOrder: number; name: string }, b: { 
 
 /** Figures of a campaign already loaded and checked (the roll-up and the bench reuse it). */
 export async function statisticsOf(db: Db, c: CampaignDetail, at: Date = now()): Promise<CampaignStatistics> {
-	const [facts, peopleByUnit, groups, categories, units, documentsIssued, children] = await Promise.all([
+	const [facts, peopleByUnit, groups, categories, units, subtree, children] = await Promise.all([
 		listCampaignTaskFacts(db, c.id, at),
-		countPeopleByUnit(db, c.orgPath),
+		countPeopleByOrgUnit(db, c.orgPath),
 		countPeopleByLearnerGroup(db, c.orgPath),
 		countPeopleByCategory(db, c.orgPath),
-		countUnitsUnder(db, c.orgPath),
-		countIssuedDocuments(db, c.orgPath, c.id),
-		countChildCampaignsByStatus(db, c.id)
+		countOrgUnitsBelow(db, c.orgPath),
+		listOrgUnitsUnder(db, c.orgPath),
+		countChildCampaigns(db, c.id)
 	]);
+	const documentsIssued = await countIssuedCampaignDocuments(db, c.id, subtree.map((n) => n.id));
 
 	const unitRows = new Map<string, UnitTaskRow>();
 	for (const f of facts) {
@@ -58,8 +53,7 @@ export async function statisticsOf(db: Db, c: CampaignDetail, at: Date = now()):
 		else if (f.timeliness === 'overdue') r.overdue++;
 		else r.pending++;
 	}
-	const names = await selectNodeNames(db, c.orgPath, [...unitRows.keys()]);
-	const nameOf = new Map(names.map((n) => [n.id, n]));
+	const nameOf = new Map(subtree.filter((n) => unitRows.has(n.id)).map((n) => [n.id, n]));
 	const byUnit = [...unitRows.values()]
 		.map((r) => ({ ...r, unitName: nameOf.get(r.unitId)?.name ?? '' }))
 		.sort((a, b) => {
