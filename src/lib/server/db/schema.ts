@@ -8,3 +8,4 @@ export * from '../jobs/tables';
 export * from '../tasks/tables';
 export * from '../documents/tables';
 export * from '../reports/tables';
+export * from '../idempotency/tables';

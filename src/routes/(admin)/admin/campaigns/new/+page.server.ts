@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fail, redirect } from '@sveltejs/kit';
 import { AppError } from '$lib/server/core/errors';
 import { todayInVietnam } from '$lib/server/core/clock';
@@ -5,6 +6,7 @@ import { failForm, formValues, orPageError, throwPageError } from '$lib/server/c
 import { hasRoleAt } from '$lib/server/auth/actor';
 import { listOrgAncestors, listOrgTree } from '$lib/server/org/service';
 import { CAMPAIGN_ACTION_ROLES, createCampaign, listParentCandidates } from '$lib/server/campaigns/service';
+import { runOnce } from '$lib/server/idempotency/service';
 import { campaignFormToInput, newCampaignFormValues } from '$lib/features/campaigns/inputs';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,7 +28,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const initial: Record<string, string> = {
 		...newCampaignFormValues({ year, symbol: `KH-${org.shortCode}`, place: parent?.place ?? candidates[0]?.place ?? '' }),
 		orgId: org.id,
-		parentId: parent?.id ?? ''
+		parentId: parent?.id ?? '',
+		// A second post of this form (a double click, a resend) creates nothing more.
+		requestKey: randomUUID()
 	};
 	if (parent) {
 		initial['legalBases.0.kind'] = 'campaign';
@@ -47,7 +51,8 @@ export const actions: Actions = {
 		let id: string;
 		try {
 			// The service checks the node and the actor's rights, then validates every field.
-			id = (await createCampaign(locals.db, locals.actor, { ...campaignFormToInput(values), orgId: String(values.orgId ?? '') })).id;
+			const input = { ...campaignFormToInput(values), orgId: String(values.orgId ?? '') };
+			id = (await runOnce(locals.db, locals.actor, { key: String(values.requestKey ?? ''), scope: 'campaigns.create' }, (tx) => createCampaign(tx, locals.actor, input))).id;
 		} catch (e) {
 			const failure = failForm(e, values);
 			return fail(failure.status, { ...failure.data, action: 'save' });

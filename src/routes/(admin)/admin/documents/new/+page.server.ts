@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
 import { AppError } from '$lib/server/core/errors';
 import { failForm, formValues, orPageError, throwPageError, zodFieldErrors } from '$lib/server/core/http';
 import { canIssueDocument, issueDocument, listRecipientChoices, listRegisterOrgs, matchRecipientOrgs } from '$lib/server/documents/service';
 import { issueDocumentFormInput } from '$lib/features/documents/inputs';
+import { runOnce } from '$lib/server/idempotency/service';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +18,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		orgOptions: orgs.map((n) => ({ value: n.id, label: `${'\u00a0\u00a0\u00a0'.repeat(n.depth)}${n.name}` })),
 		recipientOptions: choices.map((n) => ({ value: n.id, label: `${'\u00a0\u00a0\u00a0'.repeat(Math.max(0, n.depth - 1))}${n.name}` })),
-		initial: { orgId: org.id, type: 'KH', archive: 'VT' }
+		// A second post of this form (a double click, a resend) takes no second number.
+		initial: { orgId: org.id, type: 'KH', archive: 'VT', requestKey: randomUUID() }
 	};
 };
 
@@ -45,7 +48,7 @@ export const actions: Actions = {
 				if (onRecipients) fields.recipientLabels = fields[onRecipients];
 				throw new AppError('VALIDATION', { fields });
 			}
-			row = await issueDocument(locals.db, locals.actor, input as never);
+			row = await runOnce(locals.db, locals.actor, { key: String(values.requestKey ?? ''), scope: 'documents.issue' }, (tx) => issueDocument(tx, locals.actor, input as never));
 		} catch (e) {
 			// A recipient the service refuses (outside the tree) is named beside the lists too.
 			if (e instanceof AppError && e.fields?.recipients) e.fields.recipientLabels = e.fields.recipients;
