@@ -73,3 +73,18 @@ describe('dates', () => {
 		expect(shiftYears('2024-02-29', 1)).toBe('2025-02-28');
 	});
 });
+
+describe('numbers', () => {
+	it('writes document numbers with the Decree 30 leading zero', async () => {
+		const { formatDocumentNumber } = await import('./numbers');
+		expect([1, 9, 10, 212].map(formatDocumentNumber)).toEqual(['01', '09', '10', '212']);
+		expect(formatDocumentNumber(' 5 ')).toBe('05');
+		expect(formatDocumentNumber(null)).toBe('');
+	});
+
+	it('writes size limits in MB or KB', async () => {
+		const { formatFileSize } = await import('./numbers');
+		expect(formatFileSize(5 * 1024 * 1024)).toBe('5 MB');
+		expect(formatFileSize(512 * 1024)).toBe('512 KB');
+	});
+});

@@ -1,5 +1,6 @@
 // How a campaign reads on a page and in its document: reference, place and date, phase, citations.
 import { formatFormalDate, isoDateInVietnam } from '$lib/vn/dates';
+import { formatDocumentNumber } from '$lib/vn/numbers';
 import type { CampaignStatus, LegalBasis, Signer } from './types';
 
 export type CampaignPhase = 'upcoming' | 'running' | 'ended';
@@ -27,11 +28,7 @@ export function campaignPhase(startsOn: string, endsOn: string, now: Date): { ph
 	return { phase: 'ended', days: today - end };
 }
 
-/** Decree 30/2020, Appendix I §II.3: numbers below 10 take a leading zero ("05"). */
-export function formatDocumentNumber(number: string | null | undefined): string {
-	const n = (number ?? '').trim();
-	return /^\d$/.test(n) ? `0${n}` : n;
-}
+export { formatDocumentNumber };
 
 /** "Số: 05/KH-VPUB", or "Số: …/KH-VPUB" while the plan has no number. */
 export function campaignReference(c: { number: string | null; symbol: string }): string {

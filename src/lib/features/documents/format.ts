@@ -1,6 +1,7 @@
 // How an official document reads whatever it is rendered to (DOCX, PDF, the preview page): the
 // Decree 30/2020 page setup and type sizes, the formatted header lines, the closing "./.", and the
 // campaign plan as a document.
+import { formatDocumentNumber } from '$lib/vn/numbers';
 import { formatFormalDate } from '$lib/vn/dates';
 import type { CampaignDocument } from '$lib/server/campaigns/export';
 import type { OutlinePart } from '$lib/features/campaigns/format';
@@ -63,10 +64,7 @@ export function documentTypeName(doc: Pick<OfficialDocument, 'kind'>): string {
 }
 
 /** Decree 30/2020, Appendix I §II.3: numbers below 10 take a leading zero ("05"). */
-export function formatNumber(number: string | null | undefined): string {
-	const n = (number ?? '').trim();
-	return /^\d$/.test(n) ? `0${n}` : n;
-}
+export const formatNumber = formatDocumentNumber;
 
 /** ② "Số: 05/KH-VPUB"; "Số: …/KH-VPUB" while unnumbered. */
 export function formatReference(doc: Pick<OfficialDocument, 'number' | 'symbol'>): string {

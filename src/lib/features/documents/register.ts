@@ -1,3 +1,4 @@
+import { formatDocumentNumber } from '$lib/vn/numbers';
 // Client-safe half of the outgoing register (sổ đăng ký văn bản đi, Decree 30/2020/NĐ-CP): the
 // document types and their abbreviations, how a number and symbol are written, and the shapes the
 // register, the inbox and the document page share.
@@ -54,10 +55,7 @@ export function documentTypeLabel(code: string): string {
 export const NUMBERING_MODES = ['single', 'per_type'] as const;
 export type NumberingModeCode = (typeof NUMBERING_MODES)[number];
 
-/** Decree 30/2020, Appendix I §II.3: a number below 10 is written with a leading zero ("05"). */
-export function formatDocumentNumber(n: number): string {
-	return n < 10 ? `0${n}` : String(n);
-}
+export { formatDocumentNumber };
 
 /** "05/KH-VPUB": the number and symbol as the register and the header write them (no spaces). */
 export function documentReference(d: { number: number; symbol: string }): string {

@@ -6,11 +6,7 @@ import { canImportInto, listImports, listOrgTree, previewImport } from '$lib/ser
 import type { ImportUploadInput } from '$lib/features/org/inputs';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
-
-/** "5 MB", "512 KB": the upload limit as people read it. */
-function sizeLabel(bytes: number): string {
-	return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+import { formatFileSize } from '$lib/vn/numbers';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db, actor } = locals;
@@ -22,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		orgOptions: orgs.map((n) => ({ value: n.id, label: `${'\u00a0\u00a0\u00a0'.repeat(n.depth)}${n.name}` })),
 		initial: { kind: url.searchParams.get('kind') === 'units' ? 'units' : 'people', orgId: orgs.find((n) => n.id === url.searchParams.get('orgId'))?.id ?? orgs[0].id },
-		maxSize: sizeLabel(settings().IMPORT_MAX_BYTES),
+		maxSize: formatFileSize(settings().IMPORT_MAX_BYTES),
 		recent: recent.map((b) => ({ id: b.id, fileName: b.fileName, kind: b.kind, status: b.status, orgName: names.get(b.orgId) ?? '', goodCount: b.goodCount, badCount: b.badCount, createdAt: b.createdAt })),
 		discarded: url.searchParams.has('discarded')
 	};
@@ -36,7 +32,7 @@ export const actions: Actions = {
 		} catch (e) {
 			// The server's BODY_SIZE_LIMIT refused the upload before the form could be read.
 			if ((e as { status?: number }).status !== 413) throw e;
-			const size = sizeLabel(settings().IMPORT_MAX_BYTES);
+			const size = formatFileSize(settings().IMPORT_MAX_BYTES);
 			return fail(413, { values: {}, errors: { file: translate('org_import_too_large_named', { size }) }, message: translate('errors_too_large'), code: 'TOO_LARGE' });
 		}
 		const values = formValues(form);
@@ -51,7 +47,7 @@ export const actions: Actions = {
 		} catch (e) {
 			const failure = failForm(e, values);
 			// Name the limit, the accepted types or the missing columns beside the file field.
-			if (isAppError(e) && e.code === 'TOO_LARGE') failure.data.errors.file = translate('org_import_too_large_named', { size: sizeLabel(settings().IMPORT_MAX_BYTES) });
+			if (isAppError(e) && e.code === 'TOO_LARGE') failure.data.errors.file = translate('org_import_too_large_named', { size: formatFileSize(settings().IMPORT_MAX_BYTES) });
 			if (isAppError(e) && e.code === 'UNSUPPORTED_TYPE') failure.data.errors.file = translate('org_import_unsupported');
 			const missing = isAppError(e) ? (e.detail?.missing as string[] | undefined) : undefined;
 			if (missing?.length) failure.data.errors.file = translate('org_import_missing_named', { columns: missing.join(', ') });

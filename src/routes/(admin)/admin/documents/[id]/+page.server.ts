@@ -3,20 +3,16 @@ import { isAppError } from '$lib/server/core/errors';
 import { failForm, formValues, orPageError, translate } from '$lib/server/core/http';
 import { attachSignedPdf, cancelDocument, getDocument, SIGNED_PDF_MAX_BYTES } from '$lib/server/documents/service';
 import type { Actions, PageServerLoad } from './$types';
-
-/** "5 MB", "512 KB": the upload limit as people read it. */
-function sizeLabel(bytes: number): string {
-	return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
+import { formatFileSize } from '$lib/vn/numbers';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const document = await orPageError(() => getDocument(locals.db, locals.actor, params.id));
-	return { document, maxSize: sizeLabel(SIGNED_PDF_MAX_BYTES), notice: url.searchParams.get('notice') ?? '' };
+	return { document, maxSize: formatFileSize(SIGNED_PDF_MAX_BYTES), notice: url.searchParams.get('notice') ?? '' };
 };
 
 export const actions: Actions = {
 	upload: async ({ request, locals, params }) => {
-		const size = sizeLabel(SIGNED_PDF_MAX_BYTES);
+		const size = formatFileSize(SIGNED_PDF_MAX_BYTES);
 		let form: FormData;
 		try {
 			form = await request.formData();
