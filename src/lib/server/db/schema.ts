@@ -9,3 +9,6 @@ export * from '../tasks/tables';
 export * from '../documents/tables';
 export * from '../reports/tables';
 export * from '../idempotency/tables';
+export * from '../localities/tables';
+export * from '../partners/tables';
+export * from '../activities/tables';
