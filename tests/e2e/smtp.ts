@@ -23,6 +23,8 @@ export interface ReceivedMail {
 	subject: string;
 	/** The text body, decoded (quoted-printable or base64, UTF-8). */
 	text: string;
+	/** Attached files of a multipart mail, decoded as UTF-8 text (calendars, CSV…). */
+	attachments?: Array<{ filename: string; contentType: string; content: string }>;
 	at: string;
 }
 
@@ -47,17 +49,41 @@ function qpBytes(data: string): Buffer {
 	return Buffer.from(out);
 }
 
-/** Splits a raw single-part message into its decoded subject and text (what nodemailer sends for a text mail). */
-export function parseMail(raw: string): { subject: string; text: string } {
+function splitPart(raw: string): { header: (name: string) => string; body: string } {
 	const split = raw.search(/\r?\n\r?\n/);
 	const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
 	const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
-	const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
-	const encoding = header('Content-Transfer-Encoding').toLowerCase();
+	return { header: (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '', body };
+}
+
+function decodeBody(body: string, encoding: string): string {
 	let text = body;
 	if (encoding === 'base64') text = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
 	else if (encoding === 'quoted-printable') text = qpBytes(body.replace(/=\r?\n/g, '')).toString('utf8');
-	return { subject: decodeHeader(header('Subject')), text: text.replace(/\r\n/g, '\n').replace(/\n$/, '') };
+	return text;
+}
+
+/**
+ * Splits a raw message into its decoded subject, text and attachments: a single-part text mail, or
+ * a multipart/mixed one (text plus files) as nodemailer sends them.
+ */
+export function parseMail(raw: string): { subject: string; text: string; attachments?: Array<{ filename: string; contentType: string; content: string }> } {
+	const { header, body } = splitPart(raw);
+	const subject = decodeHeader(header('Subject'));
+	const boundary = /boundary="?([^";]+)"?/i.exec(header('Content-Type'))?.[1];
+	if (!boundary) return { subject, text: decodeBody(body, header('Content-Transfer-Encoding').toLowerCase()).replace(/\r\n/g, '\n').replace(/\n$/, '') };
+	let text = '';
+	const attachments: Array<{ filename: string; contentType: string; content: string }> = [];
+	for (const chunk of body.split(`--${boundary}`).slice(1)) {
+		if (chunk.startsWith('--')) break;
+		const part = splitPart(chunk.replace(/^\r?\n/, ''));
+		const type = part.header('Content-Type');
+		const content = decodeBody(part.body.replace(/\r?\n$/, ''), part.header('Content-Transfer-Encoding').toLowerCase());
+		const filename = /filename="?([^";]+)"?/i.exec(`${part.header('Content-Disposition')}; ${type}`)?.[1];
+		if (filename) attachments.push({ filename, contentType: type.split(';')[0].trim(), content });
+		else if (!text && /^text\/plain/i.test(type)) text = content.replace(/\r\n/g, '\n').replace(/\n$/, '');
+	}
+	return { subject, text, attachments };
 }
 
 /** Starts the server on a free loopback port; `url` is the app's SMTP_URL, `mailboxFile` the stories' mailbox. */

@@ -13,6 +13,7 @@ export const demo = {
 	leader: 'lanhdao@demo.learnweek.vn',
 	staff: 'canbo@demo.learnweek.vn',
 	supervisor: 'giamsat@demo.learnweek.vn',
+	partner: 'doitac@demo.learnweek.vn',
 	learner: 'hocvien@demo.learnweek.vn'
 };
 

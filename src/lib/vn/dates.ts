@@ -64,3 +64,25 @@ export function shiftYears(isoDate: string, years: number): string {
 	const last = new Date(Date.UTC(target, m, 0)).getUTCDate();
 	return `${target}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/**
+ * A wall-clock time typed in Vietnam ("2021-10-01T08:00" from an <input type="datetime-local">,
+ * or "01/10/2021 08:00") as an instant. Vietnam keeps UTC+7 all year (no daylight saving since
+ * 1975). Undefined when it is not a real date and time.
+ */
+export function parseVietnamDateTime(value: string): Date | undefined {
+	const v = value.trim();
+	const match = /^(.+?)[T ](\d{1,2}):(\d{2})(?::\d{2})?$/.exec(v);
+	if (!match) return undefined;
+	const day = parseDate(match[1]);
+	const [h, min] = [Number(match[2]), Number(match[3])];
+	if (!day || h > 23 || min > 59) return undefined;
+	const [y, m, d] = day.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d, h - 7, min));
+}
+
+/** An instant as Vietnam wall-clock time for an <input type="datetime-local">: "2021-10-01T08:00". */
+export function dateTimeInputValue(at: Date | string): string {
+	const date = typeof at === 'string' ? new Date(at) : at;
+	return `${isoDateInVietnam(date)}T${TIME.format(date)}`;
+}

@@ -20,8 +20,14 @@ export interface FormFailure {
 	code: string;
 }
 
-function translateFields(fields: FieldErrors | undefined): Record<string, string> {
-	return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, translate(v)]));
+/** The error's detail values that a message may quote ({place}, {from}…). */
+function messageParams(detail: Record<string, unknown> | undefined): Record<string, string> {
+	return Object.fromEntries(Object.entries(detail ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
+}
+
+function translateFields(fields: FieldErrors | undefined, detail?: Record<string, unknown>, locale?: 'vi' | 'en'): Record<string, string> {
+	const params = messageParams(detail);
+	return Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [k, translate(v, params, locale)]));
 }
 
 /** Turns a ZodError into field errors; schema messages are message keys (`field_required`). */
@@ -62,7 +68,7 @@ export function failForm(e: unknown, values: Record<string, unknown>): ActionFai
 	const safe = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
 	return fail(e.status, {
 		values: safe,
-		errors: translateFields(e.fields),
+		errors: translateFields(e.fields, e.detail),
 		message: translate(`errors_${e.code.toLowerCase()}`),
 		code: e.code
 	});
@@ -93,7 +99,7 @@ export function apiLocale(request: Request): 'vi' | 'en' {
 export function apiError(e: unknown, locale: 'vi' | 'en' = 'vi'): Response {
 	if (!isAppError(e)) throw e;
 	const body: Record<string, unknown> = { code: e.code, message: translate(`errors_${e.code.toLowerCase()}`, {}, locale) };
-	if (e.fields) body.fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translate(v, {}, locale)]));
+	if (e.fields) body.fields = translateFields(e.fields, e.detail, locale);
 	return json(body, { status: e.status });
 }
 
@@ -120,4 +126,11 @@ export async function readJson(request: Request): Promise<unknown> {
 	} catch {
 		throw new AppError('VALIDATION', { fields: { _: 'field_invalid' } });
 	}
+}
+
+/** Validates `input` with a shared schema; VALIDATION with each field's message key otherwise. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+	const result = schema.safeParse(input);
+	if (!result.success) throw new AppError('VALIDATION', { fields: zodFieldErrors(result.error) });
+	return result.data;
 }

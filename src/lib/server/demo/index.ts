@@ -7,18 +7,22 @@ import { grantRole, linkPersonToUser } from '../org/service';
 import { seedDemoOrganisations } from './org-2021';
 import { seedDemoCampaigns } from './plan-2021';
 import { seedDemoTasks } from '../tasks/seed';
+import { findDemoPartner, seedDemoPartners } from '../partners/seed';
+import { seedDemoLocalities } from '../localities/seed';
+import { seedDemoActivities } from '../activities/seed';
+import { freezeClock } from '../core/clock';
 import { logger } from '../core/logger';
 
 export const DEMO_PASSWORD = 'LearnWeek@2021';
 
-/** One account per role; `person` names the demo person it belongs to, `unit` where the role is granted. */
+/** One account per role; `person` names the demo person it belongs to, `unit` where the role is granted ('partner': Viettel Sơn La's own node). */
 export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role | null; unit: 'province' | 'office' | 'supervisor' | string }> = [
 	{ email: 'quantri@demo.learnweek.vn', name: 'Quản trị hệ thống', role: 'administrator', unit: 'province' },
 	{ email: 'dieuphoi@demo.learnweek.vn', name: 'Điều phối (Phòng TC-HC-QT)', role: 'coordinator', unit: 'office' },
 	{ email: 'lanhdao@demo.learnweek.vn', name: 'Lê Thị Hồng Anh', role: 'unit_leader', unit: 'office' },
 	{ email: 'canbo@demo.learnweek.vn', name: 'Cán bộ Trung tâm Thông tin', role: 'staff', unit: 'TTTT' },
 	{ email: 'giamkhao@demo.learnweek.vn', name: 'Thành viên hội đồng', role: 'reviewer', unit: 'office' },
-	{ email: 'doitac@demo.learnweek.vn', name: 'Đối tác công nghệ', role: 'partner', unit: 'office' },
+	{ email: 'doitac@demo.learnweek.vn', name: 'Đối tác công nghệ', role: 'partner', unit: 'partner' },
 	{ email: 'giamsat@demo.learnweek.vn', name: 'Sở Giáo dục và Đào tạo', role: 'supervisor', unit: 'province' },
 	{ email: 'hocvien@demo.learnweek.vn', name: 'Người học', role: null, unit: '' }
 ];
@@ -31,13 +35,24 @@ export async function seedDemo(db: Db): Promise<void> {
 	if (orgs.created) {
 		const { officeCampaign } = await seedDemoCampaigns(db, { provinceOrgId: orgs.province.id, officeOrgId: orgs.office.id });
 		await seedDemoTasks(db, { campaignId: officeCampaign.id, units: orgs.units, people: orgs.people });
+		const viettel = await seedDemoPartners(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id });
+		const places = await seedDemoLocalities(db);
+		await seedDemoActivities(db, {
+			campaignId: officeCampaign.id,
+			hostUnitId: orgs.units.TTTT.id,
+			partnerId: viettel.id,
+			placeCode: places.find((p) => p.name === 'Phường Tô Hiệu')?.code ?? null,
+			setClock: freezeClock
+		});
 	}
 	if (existing) return;
+	// A demo built before partners existed has none: its partner account stays on the Office.
+	const partnerNode = (await findDemoPartner(db, orgs.office.id))?.nodeId;
 	for (const account of DEMO_ACCOUNTS) {
 		const user = await createAccountWithPassword(db, system, { name: account.name, email: account.email, password: DEMO_PASSWORD, isDemo: true });
 		if (!account.role) continue;
-		const node = account.unit === 'province' ? orgs.province : account.unit === 'office' ? orgs.office : orgs.units[account.unit];
-		await grantRole(db, system, { userId: user.id, orgId: node.id, role: account.role });
+		const node = account.unit === 'province' ? orgs.province : account.unit === 'office' || account.unit === 'partner' ? orgs.office : orgs.units[account.unit];
+		await grantRole(db, system, { userId: user.id, orgId: (account.unit === 'partner' && partnerNode) || node.id, role: account.role });
 		if (account.role === 'unit_leader') {
 			const signer = orgs.people.find((p) => p.familyName === 'Lê' && p.givenName === 'Anh');
 			if (signer) await linkPersonToUser(db, system, { personId: signer.id, userId: user.id });

@@ -1,6 +1,8 @@
 // The documents domain's one entrance: every use case lives in service/<use-case>.ts and is exported here.
 export { renderDocx } from './service/render-docx';
 export { renderPdf } from './service/render-pdf';
+// Other domains' PDFs (activities' certificates) are set in the same embedded Vietnamese font.
+export { registerFonts as registerPdfFonts, FONT_NAMES as PDF_FONT_NAMES } from './service/render-pdf';
 // The register: numbering, distribution, the signing hand-off.
 export { issueDocument, cancelDocument, getNumberingPolicy, setNumberingPolicy } from './service/numbering';
 export { listRegister, listRegisterYears, listRegisterOrgs, getDocument, listCampaignDocuments, type DocumentDetail } from './service/register';

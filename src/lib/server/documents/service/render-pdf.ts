@@ -30,8 +30,8 @@ import {
 type FontStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
 const FONT_DATA: Record<FontStyle, string> = { regular: regularFont, bold: boldFont, italic: italicFont, boldItalic: boldItalicFont };
-/** PostScript-safe names the PDF lists its embedded fonts under. */
-const FONT_NAMES: Record<FontStyle, string> = {
+/** PostScript-safe names the PDF lists its embedded fonts under (and `doc.font(…)` selects). */
+export const FONT_NAMES: Record<FontStyle, string> = {
 	regular: 'LiberationSerif',
 	bold: 'LiberationSerif-Bold',
 	italic: 'LiberationSerif-Italic',
@@ -48,7 +48,8 @@ function fonts(): Record<FontStyle, Buffer> {
 	return fontBuffers;
 }
 
-function registerFonts(doc: PDFKit.PDFDocument): void {
+/** Registers the four Liberation Serif faces on a pdfkit document under FONT_NAMES, embedded when used. */
+export function registerFonts(doc: PDFKit.PDFDocument): void {
 	for (const [style, data] of Object.entries(fonts()) as Array<[FontStyle, Buffer]>) doc.registerFont(FONT_NAMES[style], data);
 }
 
