@@ -74,6 +74,16 @@ export function failForm(e: unknown, values: Record<string, unknown>): ActionFai
 	});
 }
 
+/**
+ * failForm for a page with several forms: the failure names the `action` it came from, and a
+ * refusal of the whole form (field `_`) becomes its summary.
+ */
+export function failAction(action: string, e: unknown, values: Record<string, unknown>): ActionFailure<FormFailure & { action: string }> {
+	const failure = failForm(e, values);
+	if (isAppError(e) && e.fields?._) failure.data.message = failure.data.errors._;
+	return fail(failure.status, { ...failure.data, action });
+}
+
 /** In a load function: an AppError becomes SvelteKit's error page with the status; others rethrow. */
 export function throwPageError(e: unknown): never {
 	if (!isAppError(e)) throw e;

@@ -221,7 +221,7 @@ export async function addMaterialLink(db: Db, actor: Actor, activityId: string, 
 export async function addMaterialFile(db: Db, actor: Actor, activityId: string, file: { name: string; bytes: Uint8Array; title?: string }): Promise<ActivityMaterialRow> {
 	const ctx = await requireManagedActivity(db, actor, activityId);
 	if (!file.bytes.byteLength) throw new AppError('VALIDATION', { fields: { file: 'field_required' } });
-	const stored = await putFile(file.bytes, { prefix: `activities/${activityId}`, maxBytes: MATERIAL_MAX_BYTES, accept: [...MATERIAL_KINDS] });
+	const stored = await putFile(file.bytes, { prefix: 'activity-materials', maxBytes: MATERIAL_MAX_BYTES, accept: [...MATERIAL_KINDS] });
 	try {
 		return await insertMaterial(db, {
 			id: newId(),
