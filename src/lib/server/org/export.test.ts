@@ -66,6 +66,14 @@ describe('report figures', () => {
 		expect(await countOrgUnitsBelow(db, team.path)).toBe(0);
 	});
 
+	it('does not count a partner’s own node (a business or a newspaper under the agency) as a unit', async () => {
+		const agency = await seed.createOrgNode(db, { kind: 'agency', name: 'Sở Thông tin', shortCode: 'STT' });
+		await seed.createOrgNode(db, { parentId: agency.id, name: 'Phòng Bưu chính', shortCode: 'BC' });
+		await seed.createOrgNode(db, { parentId: agency.id, name: 'Viettel Sơn La', shortCode: 'DT-VSL', kind: 'enterprise' });
+		await seed.createOrgNode(db, { parentId: agency.id, name: 'Báo Sơn La', shortCode: 'DT-BSL', kind: 'media' });
+		expect(await countOrgUnitsBelow(db, agency.path)).toBe(1);
+	});
+
 	it('lists the node and its units with their names, paths and order', async () => {
 		const units = await listOrgUnitsUnder(db, th.path);
 		expect(units.sort((a, b) => a.path.length - b.path.length)).toEqual([

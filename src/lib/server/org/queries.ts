@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { user } from '../auth/tables';
 import { importBatch, orgNode, person, roleGrant, type ImportBatchRow, type OrgNodeRow, type PersonRow, type Role, type RoleGrantRow } from './tables';
@@ -332,12 +332,15 @@ export async function selectRoleHolderContacts(db: Db, orgIds: string[], role: R
 
 // ── figures for reports (read through export.ts) ──────────────────────────────────────────
 
-/** The number of nodes strictly below `path` (the node itself not counted). */
+/** Kinds of the nodes partners get under the agency they partner (partners domain): not its units. */
+const PARTNER_NODE_KINDS: Array<'enterprise' | 'media'> = ['enterprise', 'media'];
+
+/** The number of units strictly below `path` (the node itself not counted; partners' nodes neither). */
 export async function countNodesBelow(db: Db, path: string): Promise<number> {
 	const rows = await db
 		.select({ n: sql<number | string>`count(*)` })
 		.from(orgNode)
-		.where(and(startsWith(orgNode.path, path), ne(orgNode.path, path)));
+		.where(and(startsWith(orgNode.path, path), ne(orgNode.path, path), notInArray(orgNode.kind, PARTNER_NODE_KINDS)));
 	return Number(rows[0]?.n ?? 0);
 }
 
