@@ -7,12 +7,20 @@ import { createActor } from '../../org/seed';
 import { listInbox, listRegister, renderDocx, renderPdf } from '../../documents/service';
 import { listAuditEntries } from '../../audit/service';
 import { systemActor } from '../../auth/actor';
+import { freezeClock } from '../../core/clock';
+import { seedDemoActivities } from '../../activities/seed';
+import { seedDemoPartners } from '../../partners/seed';
+import { seedDemoLocalities } from '../../localities/seed';
 import { getReport, listAddresseeChoices, reportDocument, saveReport, submitReport } from '../service';
 
 const db = await createTestDb();
 const orgs = await seedDemoOrganisations(db);
 const { officeCampaign } = await seedDemoCampaigns(db, { provinceOrgId: orgs.province.id, officeOrgId: orgs.office.id });
 await seedDemoTasks(db, { campaignId: officeCampaign.id, units: orgs.units, people: orgs.people });
+// The demo as DEMO=1 builds it: its partners' sponsorships and its 2021 programme with attendance.
+const viettel = await seedDemoPartners(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id });
+const places = await seedDemoLocalities(db);
+await seedDemoActivities(db, { campaignId: officeCampaign.id, hostUnitId: orgs.units.TTTT.id, partnerId: viettel.id, placeCode: places[0].code, setClock: freezeClock });
 const coordinator = await createActor(db, { role: 'coordinator', orgId: orgs.office.id });
 const staff = await createActor(db, { role: 'staff', orgId: orgs.office.id });
 const supervisor = await createActor(db, { role: 'supervisor', orgId: orgs.province.id });
@@ -62,7 +70,18 @@ describe('the campaign report', () => {
 		const text = JSON.stringify(doc.body);
 		expect(text).toContain('giao 5 nhiệm vụ');
 		expect(text).toContain('đã hoàn thành 2 nhiệm vụ (40%), trong đó 1 nhiệm vụ đúng hạn, 1 nhiệm vụ chậm so với thời hạn; 3 nhiệm vụ quá hạn');
-		expect(doc.appendices?.[0].blocks.filter((b) => b.kind === 'table')).toHaveLength(6);
+		// The demo programme (activities/seed.ts): 5 activities of the Week with 24 + 18 + 16 + 6 + 20
+		// registrants, 14 + 13 + 17 checked in and 8 + 15 + 5 joined online, 12 of the class's 16
+		// completing; two activities announced for the coming days; Viettel's 150 000 000 đ of tablets
+		// and Báo Sơn La's 20 000 000 đ of prizes.
+		expect(text).toContain('Về tổ chức hoạt động: tổ chức 7 hoạt động');
+		expect(text).toContain('84 lượt đăng ký; 44 lượt tham dự trực tiếp và 28 lượt tham gia trực tuyến, với 72 người tham gia');
+		expect(text).toContain('12/16 học viên hoàn thành 2 lớp tập huấn');
+		expect(text).toContain('huy động được 170.000.000 đồng từ 2 đối tác (Viettel Sơn La, Báo Sơn La), gồm 20.000.000 đồng tiền mặt và hiện vật trị giá 150.000.000 đồng');
+		const tables = doc.appendices![0].blocks.filter((b) => b.kind === 'table');
+		// Planning, tasks, people ×3; activities: summary, type, mode, day, host unit, group, list; resources; the rest.
+		expect(tables).toHaveLength(14);
+		expect(tables.find((t) => t.caption?.endsWith('Danh sách hoạt động'))?.rows).toHaveLength(7 + 1);
 		const pdf = await renderPdf(doc);
 		expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
 		const docx = await renderDocx(doc);

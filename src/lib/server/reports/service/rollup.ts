@@ -21,6 +21,14 @@ export interface RollupRow {
 	tasksDone: number;
 	tasksOverdue: number;
 	people: number;
+	/** The child's own published activities and who took part (participants: registrations that attended). */
+	activities: number;
+	participants: number;
+	attendancesOnsite: number;
+	attendancesOnline: number;
+	/** What partners gave for the child's campaign, in đồng. */
+	moneyVnd: number;
+	inKindVnd: number;
 	reportStatus: ReportStatus | null;
 	reportSubmittedAt: string | null;
 }
@@ -28,8 +36,12 @@ export interface RollupRow {
 export interface Rollup {
 	campaign: { id: string; title: string; orgName: string; year: number };
 	rows: RollupRow[];
-	totals: { children: number; reportsSubmitted: number; tasksTotal: number; tasksDone: number; tasksOverdue: number; people: number };
+	totals: { children: number; reportsSubmitted: number } & Record<SummedColumn, number>;
 }
+
+// Each child's activities, registrations and sponsorships are its own, so the sums count nothing twice.
+const SUMMED = ['tasksTotal', 'tasksDone', 'tasksOverdue', 'people', 'activities', 'participants', 'attendancesOnsite', 'attendancesOnline', 'moneyVnd', 'inKindVnd'] as const;
+type SummedColumn = (typeof SUMMED)[number];
 
 /**
  * Rolls up the child campaigns of `campaignId`: one row each and the totals; refuses a campaign
@@ -55,23 +67,22 @@ export async function getRollup(db: Db, actor: Actor, campaignId: string, option
 			tasksDone: stats.tasks.done,
 			tasksOverdue: stats.tasks.overdue,
 			people: stats.people.total,
+			activities: stats.activities.total,
+			participants: stats.activities.participants,
+			attendancesOnsite: stats.activities.attendance.onsite,
+			attendancesOnline: stats.activities.attendance.online,
+			moneyVnd: stats.resources.moneyVnd,
+			inKindVnd: stats.resources.inKindVnd,
 			reportStatus: report?.status ?? null,
 			reportSubmittedAt: report?.submittedAt ? report.submittedAt.toISOString() : null
 		});
 	}
 	rows.sort((x, y) => vietnameseCollator.compare(x.orgName, y.orgName));
-	const sum = (k: 'tasksTotal' | 'tasksDone' | 'tasksOverdue' | 'people') => rows.reduce((s, r) => s + r[k], 0);
+	const sums = Object.fromEntries(SUMMED.map((k) => [k, rows.reduce((s, r) => s + r[k], 0)])) as Record<SummedColumn, number>;
 	return {
 		campaign: { id: c.id, title: c.title, orgName: c.orgName, year: c.year },
 		rows,
-		totals: {
-			children: rows.length,
-			reportsSubmitted: rows.filter((r) => r.reportStatus === 'submitted').length,
-			tasksTotal: sum('tasksTotal'),
-			tasksDone: sum('tasksDone'),
-			tasksOverdue: sum('tasksOverdue'),
-			people: sum('people')
-		}
+		totals: { children: rows.length, reportsSubmitted: rows.filter((r) => r.reportStatus === 'submitted').length, ...sums }
 	};
 }
 
