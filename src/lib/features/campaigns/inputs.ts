@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { cleanText } from '$lib/vn/text';
 import { formatDate, parseDate } from '$lib/vn/dates';
+import { line } from '$lib/features/fields';
 import { CAMPAIGN_STATUSES, SIGNING_AUTHORITIES, type Duty, type LegalBasis, type PlanSection, type Signer } from './types';
 
 /** Limits of one plan; a real Kế hoạch holds far fewer of each. */
@@ -22,11 +23,6 @@ export const CAMPAIGN_LIMITS = {
 
 const str = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
 
-/** One line of plain text, NFC and with white space collapsed. */
-function line(max: number, required = false) {
-	const base = z.string({ error: 'field_invalid' }).transform(cleanText);
-	return z.preprocess(str, base.pipe(required ? z.string().min(1, 'field_required').max(max, 'field_too_long') : z.string().max(max, 'field_too_long')));
-}
 
 /** Paragraphs of plain text: each line cleaned, blank lines dropped, paragraphs joined by "\n". */
 export function cleanParagraphs(value: string): string {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { cleanText } from '$lib/vn/text';
 import { parseDate } from '$lib/vn/dates';
+import { line } from '$lib/features/fields';
 import { DOCUMENT_TYPE_CODES, NUMBERING_MODES, OFFICIAL_LETTER, type DocumentRecipientRef } from './register';
 
 export const DOCUMENT_LIMITS = {
@@ -17,11 +18,6 @@ export const DOCUMENT_LIMITS = {
 
 const str = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
 
-/** One line of plain text, NFC and with white space collapsed. */
-function line(max: number, required = false) {
-	const base = z.string({ error: 'field_invalid' }).transform(cleanText);
-	return z.preprocess(str, base.pipe(required ? z.string().min(1, 'field_required').max(max, 'field_too_long') : z.string().max(max, 'field_too_long')));
-}
 
 /** A date typed as dd/mm/yyyy or sent as yyyy-mm-dd; '' is null. */
 const optionalDate = z.preprocess(

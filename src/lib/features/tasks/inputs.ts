@@ -1,36 +1,13 @@
 // The tasks domain's input schemas, shared by the forms and the services. Error messages are
 // message keys; paths are the forms' field names.
 import { z } from 'zod';
-import { cleanText } from '$lib/vn/text';
+import { line, paragraphs, yesNo, optionalId } from '$lib/features/fields';
 import { parseDate } from '$lib/vn/dates';
 import { TASK_STATUSES } from './types';
 
 export const TASK_LIMITS = { title: 300, description: 5000, evidenceNote: 300, note: 2000 } as const;
 
 const str = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
-
-function line(max: number, required = false) {
-	const base = z.string({ error: 'field_invalid' }).transform(cleanText);
-	return z.preprocess(str, base.pipe(required ? z.string().min(1, 'field_required').max(max, 'field_too_long') : z.string().max(max, 'field_too_long')));
-}
-
-/** Paragraphs of plain text: each line cleaned, blank lines dropped. */
-function paragraphs(max: number) {
-	return z.preprocess(
-		str,
-		z
-			.string({ error: 'field_invalid' })
-			.transform((v) =>
-				v
-					.normalize('NFC')
-					.split(/\r?\n/)
-					.map(cleanText)
-					.filter(Boolean)
-					.join('\n')
-			)
-			.pipe(z.string().max(max, 'field_too_long'))
-	);
-}
 
 /** A date typed dd/mm/yyyy or sent yyyy-mm-dd. */
 const dueDate = z.preprocess(
@@ -52,9 +29,7 @@ const dueDate = z.preprocess(
 );
 
 /** A checkbox ('on'), a yes/no select or a JSON boolean. */
-const yesNo = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes', z.boolean());
 
-const optionalId = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().max(64, 'field_invalid').nullable());
 
 /**
  * The assignee as one form field: "unit:<id>" or "person:<id>" (one select lists both); the

@@ -7,7 +7,7 @@ import { now } from '../../core/clock';
 import { newId } from '../../core/ids';
 import { parseInput } from '../../core/http';
 import { putFile, deleteStoredFile } from '../../core/storage';
-import type { Actor } from '../../auth/actor';
+import { hasRoleAt, type Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/service';
 import { findOrgNode, type OrgNodeRow } from '../../org/service';
 import { partnersOfActor } from '../../partners/service';
@@ -21,13 +21,32 @@ import { insertActivity, insertMaterial, selectMaterial, deleteMaterial, updateA
 import type { ActivityMaterialRow, ActivityRow } from '../tables';
 import { activityAuditView, loadCampaign, partnerNodePath, requireManagedActivity, type ActivityContext } from './activity-context';
 import { notifyRegistrants } from './registration-mail';
-import type { CampaignDetail } from '../../campaigns/service';
-import { hasRoleAt } from '../../auth/actor';
-import { CAMPAIGN_ACTION_ROLES } from '../../campaigns/service';
+import { CAMPAIGN_ACTION_ROLES, type CampaignDetail } from '../../campaigns/service';
 import { isPublicCampaignStatus } from '$lib/features/campaigns/types';
 
 function searchText(data: { title: string; description: string; venue: string }): string {
 	return foldVietnamese(`${data.title} ${data.description} ${data.venue}`);
+}
+
+/** The columns an activity takes from its validated input, on create and on edit. */
+function activityColumns(data: ActivityInputData) {
+	return {
+		partnerIds: data.partnerIds,
+		type: data.type,
+		mode: data.mode,
+		title: data.title,
+		description: data.description,
+		venue: data.venue,
+		adminUnitCode: data.adminUnitCode,
+		platform: data.platform,
+		meetingUrl: data.meetingUrl,
+		externalUrl: data.externalUrl,
+		startsAt: data.startsAt,
+		endsAt: data.endsAt,
+		capacity: data.capacity,
+		targetGroups: data.targetGroups,
+		searchText: searchText(data)
+	};
 }
 
 /**
@@ -79,10 +98,7 @@ export function refuseCreate(actor: Actor, campaign: CampaignDetail): never {
  * campaign's organisation, and an in-person or hybrid activity at a place under distancing.
  */
 export async function createActivity(db: Db, actor: Actor, campaignId: string, input: ActivityInput): Promise<ActivityRow> {
-	const campaign = await loadCampaign(db, campaignId).catch((e) => {
-		if (e instanceof AppError && e.code === 'NOT_FOUND') throw e;
-		throw e;
-	});
+	const campaign = await loadCampaign(db, campaignId);
 	const data = parseInput(activityInput, input);
 	const { hostUnit, partnerId, partnerPath } = await resolveActivityInput(db, actor, campaign, data);
 	if (!canCreateActivity(actor, { campaignOrgPath: campaign.orgPath, hostUnitPath: hostUnit.path, type: data.type, partnerNodePath: partnerPath })) refuseCreate(actor, campaign);
@@ -95,22 +111,8 @@ export async function createActivity(db: Db, actor: Actor, campaignId: string, i
 			campaignId: campaign.id,
 			hostUnitId: hostUnit.id,
 			partnerId,
-			partnerIds: data.partnerIds,
-			type: data.type,
-			mode: data.mode,
-			title: data.title,
-			description: data.description,
-			venue: data.venue,
-			adminUnitCode: data.adminUnitCode,
-			platform: data.platform,
-			meetingUrl: data.meetingUrl,
-			externalUrl: data.externalUrl,
-			startsAt: data.startsAt,
-			endsAt: data.endsAt,
-			capacity: data.capacity,
-			targetGroups: data.targetGroups,
+			...activityColumns(data),
 			codeSecret: randomBytes(16).toString('hex'),
-			searchText: searchText(data),
 			createdBy: actor.userId ?? actor.name ?? actor.kind,
 			createdAt: at,
 			updatedAt: at
@@ -139,22 +141,8 @@ export async function updateActivity(db: Db, actor: Actor, activityId: string, i
 		const row = await updateActivityRow(tx, current.id, {
 			hostUnitId: hostUnit.id,
 			partnerId,
-			partnerIds: data.partnerIds,
-			type: data.type,
-			mode: data.mode,
+			...activityColumns(data),
 			onlineOnly,
-			title: data.title,
-			description: data.description,
-			venue: data.venue,
-			adminUnitCode: data.adminUnitCode,
-			platform: data.platform,
-			meetingUrl: data.meetingUrl,
-			externalUrl: data.externalUrl,
-			startsAt: data.startsAt,
-			endsAt: data.endsAt,
-			capacity: data.capacity,
-			targetGroups: data.targetGroups,
-			searchText: searchText(data),
 			updatedAt: now()
 		});
 		await recordAudit(tx, actor, { orgId: row.orgId, orgPath: ctx.campaign.orgPath, entity: 'activity', entityId: row.id, action: 'update', before: activityAuditView(current), after: activityAuditView(row) });
