@@ -8,7 +8,7 @@ import { formatDateTime, isoDateInVietnam } from '../../vn/dates';
 import { formatPhone } from '../../vn/phone';
 import type { ActivityMode, ActivityType, AttendanceMode } from '../../features/activities/types';
 import { getRoster } from './service/read-activities';
-import { countRegistrationsOf, selectActivities, selectAttendanceFacts, selectLearningNotes, selectRegistrationsOf } from './queries';
+import { countCompletionsOf, countRegistrationsOf, selectActivities, selectAttendanceFacts, selectLearningNotes } from './queries';
 
 const vi = (key: string, params: Record<string, unknown> = {}) => translate(key, params, 'vi');
 
@@ -87,13 +87,16 @@ export interface AttendanceFact {
  * attendance, and the international-forum notes (M14), for the report's activities block.
  */
 export async function listCampaignActivityFacts(db: Db, campaignIds: string[]): Promise<{ activities: ActivityFact[]; attendance: AttendanceFact[]; forumNotes: Array<{ activityId: string; name: string; note: string }> }> {
-	const rows = (await selectActivities(db, { campaignIds, status: 'published' })).filter(Boolean);
+	const rows = await selectActivities(db, { campaignIds, status: 'published', limit: 100_000 });
 	const ids = rows.map((a) => a.id);
 	const counts = await countRegistrationsOf(db, ids);
 	const facts = await selectAttendanceFacts(db, ids);
-	const completed = new Map<string, number>();
-	for (const a of rows.filter((x) => x.type === 'training_class')) {
-		completed.set(a.id, (await selectRegistrationsOf(db, a.id)).filter((r) => r.completedAt).length);
+	const completed = await countCompletionsOf(db, rows.filter((x) => x.type === 'training_class').map((a) => a.id));
+	const attended = new Map<string, { onsite: number; online: number }>();
+	for (const f of facts) {
+		const c = attended.get(f.activityId) ?? { onsite: 0, online: 0 };
+		c[f.mode]++;
+		attended.set(f.activityId, c);
 	}
 	return {
 		activities: rows.map((a) => ({
@@ -106,8 +109,8 @@ export async function listCampaignActivityFacts(db: Db, campaignIds: string[]): 
 			partnerId: a.partnerId,
 			registered: counts.get(a.id)?.registered ?? 0,
 			waitlisted: counts.get(a.id)?.waitlisted ?? 0,
-			onsite: facts.filter((f) => f.activityId === a.id && f.mode === 'onsite').length,
-			online: facts.filter((f) => f.activityId === a.id && f.mode === 'online').length,
+			onsite: attended.get(a.id)?.onsite ?? 0,
+			online: attended.get(a.id)?.online ?? 0,
 			completed: completed.get(a.id) ?? 0
 		})),
 		attendance: facts.map((f) => ({ activityId: f.activityId, day: isoDateInVietnam(f.at), mode: f.mode, learnerGroup: f.learnerGroup, registrationId: f.registrationId })),

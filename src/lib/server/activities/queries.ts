@@ -1,6 +1,6 @@
 // The only SQL of the activities domain. Activities are scoped by their campaign (and its node,
 // `org_id`); registrations and attendance by their activity.
-import { and, asc, count, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import {
 	activity,
@@ -53,6 +53,22 @@ export async function selectActivities(db: Db, options: { campaignIds?: string[]
 		.where(and(...conditions))
 		.orderBy(asc(activity.startsAt), asc(activity.id))
 		.limit(options.limit ?? 2000);
+}
+
+/** Activities of campaigns on, or hosted by, one of `nodeIds`, or run by one of `partnerIds`, by start. */
+export async function selectActivitiesTouching(db: Db, options: { nodeIds: string[]; partnerIds: string[] }): Promise<ActivityRow[]> {
+	const conditions = [
+		options.nodeIds.length ? inArray(activity.orgId, options.nodeIds) : undefined,
+		options.nodeIds.length ? inArray(activity.hostUnitId, options.nodeIds) : undefined,
+		options.partnerIds.length ? inArray(activity.partnerId, options.partnerIds) : undefined
+	].filter(Boolean);
+	if (!conditions.length) return [];
+	return db
+		.select()
+		.from(activity)
+		.where(or(...conditions))
+		.orderBy(asc(activity.startsAt), asc(activity.id))
+		.limit(2000);
 }
 
 /** Published, not-yet-cancelled in-person or hybrid activities at these places that overlap [from, to]. */
@@ -110,6 +126,17 @@ export async function countRegistrationsOf(db: Db, activityIds: string[]): Promi
 		out.set(r.activityId, entry);
 	}
 	return out;
+}
+
+/** Completed registrations (training classes) of many activities at once. */
+export async function countCompletionsOf(db: Db, activityIds: string[]): Promise<Map<string, number>> {
+	if (!activityIds.length) return new Map();
+	const rows = await db
+		.select({ activityId: registration.activityId, n: count() })
+		.from(registration)
+		.where(and(inArray(registration.activityId, activityIds), sql`${registration.completedAt} is not null`))
+		.groupBy(registration.activityId);
+	return new Map(rows.map((r) => [r.activityId, Number(r.n)]));
 }
 
 /** Inserts a registration; undefined when a live one of the same person exists (the unique indexes). */
@@ -194,8 +221,10 @@ export async function insertConsentEvents(db: Db, rows: Array<typeof consentEven
 	if (rows.length) await db.insert(consentEvent).values(rows);
 }
 
-export async function selectConsentEvents(db: Db, registrationId: string): Promise<ConsentEventRow[]> {
-	return db.select().from(consentEvent).where(eq(consentEvent.registrationId, registrationId)).orderBy(asc(consentEvent.at), asc(consentEvent.id));
+/** The consent events of many registrations, oldest first (the last of each purpose holds). */
+export async function selectConsentEventsOf(db: Db, registrationIds: string[]): Promise<ConsentEventRow[]> {
+	if (!registrationIds.length) return [];
+	return db.select().from(consentEvent).where(inArray(consentEvent.registrationId, registrationIds)).orderBy(asc(consentEvent.at), asc(consentEvent.id));
 }
 
 /** Records an attendance; undefined when this registration is already present in this mode. */

@@ -28,7 +28,8 @@ import {
 	setCompletion,
 	updateActivity,
 	verifyCertificate,
-	listCampaignActivities
+	listCampaignActivities,
+	listMyWorkActivities
 } from './service';
 import { listCampaignActivityFacts } from './export';
 import { createActivity as seedActivity, registerGuest } from './seed';
@@ -158,6 +159,23 @@ describe('planning activities', () => {
 		expect(klass.partnerId).toBe(viettel.id);
 		expect((await refusal(createActivity(db, viettelAccount, campaign.id, { ...seminar, type: 'training_class', partnerId: fpt.id }))).code).toBe('FORBIDDEN');
 		expect((await refusal(updateActivity(db, viettelAccount, draft.id, seminar))).code).toBe('NOT_FOUND');
+	});
+
+	it('lists to each the activities it works on, with what it may do', async () => {
+		const hosted = await createActivity(db, coordinator, campaign.id, { ...seminar, title: 'Hoạt động do Trung tâm Thông tin chủ trì' });
+		const klass = await createActivity(db, viettelAccount, campaign.id, { ...seminar, type: 'training_class', title: 'Lớp của Viettel', hostUnitId: th.id });
+		const of = async (actor: Actor) => new Map((await listMyWorkActivities(db, actor)).map((c) => [c.activity.id, { manage: c.canManage, staff: c.canStaff }]));
+		expect((await of(ttttStaff)).get(hosted.id)).toEqual({ manage: false, staff: true });
+		expect((await of(ttttStaff)).has(klass.id)).toBe(false);
+		expect((await of(ttttLeader)).get(hosted.id)).toEqual({ manage: true, staff: true });
+		expect((await of(viettelAccount)).get(klass.id)).toEqual({ manage: true, staff: true });
+		expect((await of(viettelAccount)).has(hosted.id)).toBe(false);
+		expect((await of(coordinator)).get(klass.id)).toEqual({ manage: true, staff: true });
+		expect((await of(thStaff)).get(klass.id)).toEqual({ manage: false, staff: true });
+		expect((await of(otherCoordinator)).size).toBe(0);
+		expect(await listMyWorkActivities(db, learner)).toEqual([]);
+		const listed = (await listCampaignActivities(db, ttttStaff, campaign.id)).items.find((c) => c.activity.id === hosted.id);
+		expect(listed).toMatchObject({ canManage: false, canStaff: true });
 	});
 
 	it('refuses a stale edit', async () => {

@@ -2,23 +2,24 @@
 // campaign's activities for its staff, the roster, and a person's own registrations.
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
-import { hasRoleAt, type Actor } from '../../auth/actor';
-import { listOrgNodesByIds } from '../../org/service';
-import { findPartnerRow } from '../../partners/service';
+import { hasRoleAt, scopePaths, type Actor } from '../../auth/actor';
+import { listOrgNodesByIds, listOrgTree } from '../../org/service';
+import { findPartnerRow, partnersOfActor } from '../../partners/service';
 import { distancingAt, getAdminUnit } from '../../localities/service';
 import { CAMPAIGN_ACTION_ROLES, type CampaignDetail } from '../../campaigns/service';
 import { isPublicCampaignStatus } from '$lib/features/campaigns/types';
 import { isoDateInVietnam, formatDate } from '$lib/vn/dates';
 import { foldVietnamese } from '$lib/vn/text';
 import type { ActivityMode, ActivityType } from '$lib/features/activities/types';
-import { canManageActivity, canStaffActivity, canReadActivity } from '../policy';
+import { canManageActivity, canStaffActivity, canReadActivity, DOOR_STAFF, HOST_MANAGERS, PROGRAMME_MANAGERS, type ActivityResource } from '../policy';
 import {
 	countRegistrations,
 	countRegistrationsOf,
 	selectActivities,
+	selectActivitiesTouching,
+	selectConsentEventsOf,
 	selectActivity,
 	selectAttendanceOf,
-	selectConsentEvents,
 	selectLiveRegistration,
 	selectMaterial,
 	selectMaterials,
@@ -26,11 +27,7 @@ import {
 	selectRegistrationsOfUser
 } from '../queries';
 import type { ActivityMaterialRow, ActivityRow, AttendanceRow, RegistrationRow } from '../tables';
-import { loadActivityContext, loadCampaign, requireReadableActivity, requireStaffedActivity, type ActivityContext } from './activity-context';
-
-async function loadActivityContextFor(db: Db, a: ActivityRow, campaign: CampaignDetail): Promise<ActivityContext> {
-	return loadActivityContext(db, a.id, { campaign });
-}
+import { ACTIVITIES_SYSTEM, loadCampaign, requireReadableActivity, requireStaffedActivity, type ActivityContext } from './activity-context';
 import { registrationClosedReason } from './register';
 import { readStoredFile } from '../../core/storage';
 
@@ -96,26 +93,56 @@ export async function getProgramme(db: Db, campaignId: string, filters: Programm
 	return { campaign, days: byDay(await cards(db, activities)), total: activities.length };
 }
 
+/**
+ * The facts the policy decides on for a batch of activities, read in a few queries: the campaigns'
+ * nodes, the host units' paths and the partners' nodes.
+ */
+async function resourcesOf(db: Db, activities: ActivityRow[], knownCampaigns: CampaignDetail[] = []): Promise<Map<string, ActivityResource>> {
+	const campaigns = new Map(knownCampaigns.map((c) => [c.id, c]));
+	for (const id of new Set(activities.map((a) => a.campaignId))) if (!campaigns.has(id)) campaigns.set(id, await loadCampaign(db, id));
+	const partnerIds = [...new Set(activities.map((a) => a.partnerId).filter(Boolean) as string[])];
+	const partners = new Map<string, string>();
+	for (const id of partnerIds) {
+		const p = await findPartnerRow(db, id);
+		if (p) partners.set(id, p.nodeId);
+	}
+	const nodes = new Map((await listOrgNodesByIds(db, [...activities.map((a) => a.hostUnitId), ...partners.values()])).map((n) => [n.id, n.path]));
+	return new Map(
+		activities.map((a) => {
+			const partnerNode = a.partnerId ? partners.get(a.partnerId) : undefined;
+			return [
+				a.id,
+				{
+					campaignOrgPath: campaigns.get(a.campaignId)!.orgPath,
+					hostUnitPath: nodes.get(a.hostUnitId) ?? '',
+					partnerNodePath: partnerNode ? (nodes.get(partnerNode) ?? null) : null,
+					status: a.status,
+					type: a.type
+				}
+			];
+		})
+	);
+}
+
+export type WorkCard = ActivityCard & { canManage: boolean; canStaff: boolean };
+
+async function workCards(db: Db, actor: Actor, activities: ActivityRow[], keep: (r: ActivityResource) => boolean, campaigns: CampaignDetail[] = []): Promise<WorkCard[]> {
+	const resources = await resourcesOf(db, activities, campaigns);
+	const visible = activities.filter((a) => keep(resources.get(a.id)!));
+	const list = await cards(db, visible);
+	return list.map((c) => {
+		const r = resources.get(c.activity.id)!;
+		return { ...c, canManage: canManageActivity(actor, r), canStaff: canStaffActivity(actor, r) };
+	});
+}
+
 /** Every activity of a campaign, drafts included, for those who plan or staff it; others see the public ones. */
-export async function listCampaignActivities(db: Db, actor: Actor, campaignId: string): Promise<{ campaign: CampaignDetail; items: Array<ActivityCard & { canManage: boolean }> }> {
+export async function listCampaignActivities(db: Db, actor: Actor, campaignId: string): Promise<{ campaign: CampaignDetail; items: WorkCard[] }> {
 	const campaign = await loadCampaign(db, campaignId);
 	const readsCampaign = isPublicCampaignStatus(campaign.status) || hasRoleAt(actor, CAMPAIGN_ACTION_ROLES.read, campaign.orgPath) || hasRoleAt(actor, ['staff', 'partner'], campaign.orgPath);
 	if (!readsCampaign) throw new AppError('NOT_FOUND');
 	const all = await selectActivities(db, { campaignIds: [campaign.id] });
-	const units = new Map((await listOrgNodesByIds(db, all.map((a) => a.hostUnitId))).map((u) => [u.id, u.path]));
-	const partnerPaths = new Map<string, string | null>();
-	for (const id of new Set(all.map((a) => a.partnerId).filter(Boolean) as string[])) {
-		const p = await findPartnerRow(db, id);
-		const node = p ? (await listOrgNodesByIds(db, [p.nodeId]))[0] : undefined;
-		partnerPaths.set(id, node?.path ?? null);
-	}
-	const visible: Array<{ a: ActivityRow; manage: boolean }> = [];
-	for (const a of all) {
-		const resource = { campaignOrgPath: campaign.orgPath, hostUnitPath: units.get(a.hostUnitId) ?? '', partnerNodePath: a.partnerId ? (partnerPaths.get(a.partnerId) ?? null) : null, status: a.status, type: a.type };
-		if (canReadActivity(actor, resource)) visible.push({ a, manage: canManageActivity(actor, resource) });
-	}
-	const list = await cards(db, visible.map((v) => v.a));
-	return { campaign, items: list.map((c, i) => ({ ...c, canManage: visible[i].manage })) };
+	return { campaign, items: await workCards(db, actor, all, (r) => canReadActivity(actor, r), [campaign]) };
 }
 
 export interface ActivityPage {
@@ -181,10 +208,10 @@ export async function getRoster(db: Db, actor: Actor, activityId: string): Promi
 	const regs = await selectRegistrationsOf(db, activityId);
 	const attendance = await selectAttendanceOf(db, activityId);
 	const entries: RosterEntry[] = [];
+	const events = await selectConsentEventsOf(db, regs.map((r) => r.id));
 	for (const reg of regs) {
-		const events = await selectConsentEvents(db, reg.id);
 		const latest = new Map<string, boolean>();
-		for (const e of events) latest.set(e.purpose, e.granted);
+		for (const e of events.filter((x) => x.registrationId === reg.id)) latest.set(e.purpose, e.granted);
 		entries.push({
 			registration: reg,
 			onsite: attendance.find((x) => x.registrationId === reg.id && x.mode === 'onsite') ?? null,
@@ -216,18 +243,15 @@ export async function readMaterialFile(db: Db, actor: Actor, activityId: string,
 
 /**
  * The activities the actor works on — manages (coordinator, host leader, partner of a class) or
- * staffs at the door — across campaigns, soonest first, with whether it may manage each.
+ * staffs at the door — across campaigns, soonest first, with what it may do with each. Only the
+ * activities of the nodes under the actor's grants (and of its partners) are read.
  */
-export async function listMyWorkActivities(db: Db, actor: Actor): Promise<Array<ActivityCard & { canManage: boolean }>> {
-	if (actor.kind !== 'user' || !actor.grants.length) return [];
-	const all = await selectActivities(db, {});
-	const campaigns = new Map<string, CampaignDetail>();
-	const out: Array<{ a: ActivityRow; manage: boolean }> = [];
-	for (const a of all) {
-		if (!campaigns.has(a.campaignId)) campaigns.set(a.campaignId, await loadCampaign(db, a.campaignId));
-		const ctx = await loadActivityContextFor(db, a, campaigns.get(a.campaignId)!);
-		if (canStaffActivity(actor, ctx.resource)) out.push({ a, manage: canManageActivity(actor, ctx.resource) });
-	}
-	const list = await cards(db, out.map((o) => o.a));
-	return list.map((c, i) => ({ ...c, canManage: out[i].manage }));
+export async function listMyWorkActivities(db: Db, actor: Actor): Promise<WorkCard[]> {
+	if (actor.kind !== 'user') return [];
+	const paths = scopePaths(actor, [...DOOR_STAFF, ...HOST_MANAGERS, ...PROGRAMME_MANAGERS, 'partner']);
+	if (!paths.length) return [];
+	const nodeIds = (await listOrgTree(db, ACTIVITIES_SYSTEM)).filter((n) => paths.some((p) => n.path.startsWith(p))).map((n) => n.id);
+	const partnerIds = (await partnersOfActor(db, actor)).map((p) => p.id);
+	const candidates = await selectActivitiesTouching(db, { nodeIds, partnerIds });
+	return workCards(db, actor, candidates, (r) => canStaffActivity(actor, r));
 }

@@ -1,6 +1,6 @@
 import { isAppError } from '$lib/server/core/errors';
 import { orPageError } from '$lib/server/core/http';
-import { listActivityFormChoices, listCampaignActivities, listMyWorkActivities } from '$lib/server/activities/service';
+import { listActivityFormChoices, listCampaignActivities } from '$lib/server/activities/service';
 import { isPublicCampaignStatus } from '$lib/features/campaigns/types';
 import { campaignReference } from '$lib/features/campaigns/format';
 import type { PageServerLoad } from './$types';
@@ -8,8 +8,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { db, actor } = locals;
 	const { campaign, items } = await orPageError(() => listCampaignActivities(db, actor, params.id));
-	// The door (check-in, roster) is its host unit's staff's as well as its managers'.
-	const staffed = new Set((await listMyWorkActivities(db, actor)).map((c) => c.activity.id));
 	const canCreate = await listActivityFormChoices(db, actor, campaign.id, { places: false }).then(
 		() => true,
 		(e) => {
@@ -33,7 +31,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			registered: c.registered,
 			waitlisted: c.waitlisted,
 			canManage: c.canManage,
-			canStaff: c.canManage || staffed.has(c.activity.id)
+			// The door (check-in, roster) is its host unit's staff's as well as its managers'.
+			canStaff: c.canStaff
 		})),
 		canCreate
 	};
