@@ -68,7 +68,7 @@ describe('activities at the door (M6)', () => {
 		expect(waitlisted).toContain(`${SECOND} được đưa vào danh sách chờ`);
 		const secondTicket = /Mã vé: ([A-Z0-9]{4} [A-Z0-9]{4})\./.exec(waitlisted ?? '')?.[1];
 		const firstRow = page.locator('#roster tbody tr', { hasText: FIRST });
-		expect(await firstRow.textContent()).toContain('Đăng ký hộ bởi dieuphoi@demo.learnweek.vn');
+		expect(await firstRow.textContent()).toContain('Đăng ký hộ bởi Điều phối (Phòng TC-HC-QT)');
 		expect(await firstRow.textContent()).toContain('Chưa có mặt');
 		await expectAccessible(page);
 

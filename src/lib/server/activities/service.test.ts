@@ -270,7 +270,7 @@ describe('registration', () => {
 		freezeClock(NOW);
 		const a = await seedActivity(db, { campaignId: campaign.id, actor: coordinator, hostUnitId: tttt.id, startsAt: at('2026-12-12T08:00') });
 		const reg = await registerOnBehalf(db, ttttStaff, a.id, { name: 'Lường Văn Chính', phone: '0912 000 111', learnerGroup: 'nguoi_cao_tuoi', consents: ['statistics'] });
-		expect(reg).toMatchObject({ assistedByUserId: ttttStaff.userId, assistedByLabel: ttttStaff.email });
+		expect(reg).toMatchObject({ assistedByUserId: ttttStaff.userId, assistedByLabel: 'Cán bộ TTTT' });
 		const roster = await getRoster(db, ttttStaff, a.id);
 		expect(roster.entries[0].consents).toEqual(['statistics']);
 		expect((await listAuditEntries(db, systemActor(), { entity: 'registration', entityId: reg.id })).map((e) => e.action)).toEqual(['assisted_register']);

@@ -79,7 +79,7 @@ async function takePlace(db: Db, actor: Actor, ctx: ActivityContext, who: Regist
 				ticketCode: newTicketCode(),
 				token: newToken(),
 				assistedByUserId: who.assistedBy?.userId ?? null,
-				assistedByLabel: who.assistedBy ? actorLabel(who.assistedBy) : null,
+				assistedByLabel: who.assistedBy ? (who.assistedBy.name ?? actorLabel(who.assistedBy)) : null,
 				createdAt: at,
 				updatedAt: at
 			});
