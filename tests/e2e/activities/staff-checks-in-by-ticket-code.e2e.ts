@@ -82,6 +82,8 @@ describe('activities at the door (M6)', () => {
 		expect(await staff.locator('section[aria-labelledby="code-heading"] p.font-mono').textContent()).toMatch(/^\d{3} \d{3}$/);
 		await expectAccessible(staff);
 
+		// This page alone runs script (the camera); type once it has started, as a person at the door would.
+		await staff.getByRole('button', { name: 'Quét mã QR bằng camera' }).waitFor();
 		const code = staff.getByLabel('Mã vé');
 		const result = staff.locator('#checkin-result');
 		// An unknown code and a waitlisted ticket are refused, saying why.
