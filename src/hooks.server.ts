@@ -21,6 +21,8 @@ import { seedDemo } from '$lib/server/demo';
 import { startJobWorker } from '$lib/server/jobs/service';
 import { taskJobHandlers } from '$lib/server/tasks/service';
 import { activityJobHandlers } from '$lib/server/activities/service';
+import { communityJobHandlers } from '$lib/server/community/service';
+import { newsJobHandlers } from '$lib/server/news/service';
 
 let database: Database | undefined;
 let inFlight = 0;
@@ -62,7 +64,7 @@ async function start(): Promise<void> {
 	if (demo) await seedDemo(database.db);
 	else await removeDemoAccounts(database.db);
 	logger.info({ engine: database.engine, demo, dataDir: s.DATABASE_URL ? undefined : resolve(s.DATA_DIR) }, 'LearnWeek ready');
-	const worker = startJobWorker(database.db, { handlers: { ...taskJobHandlers, ...activityJobHandlers }, pollMs: s.JOBS_POLL_MS });
+	const worker = startJobWorker(database.db, { handlers: { ...taskJobHandlers, ...activityJobHandlers, ...newsJobHandlers, ...communityJobHandlers }, pollMs: s.JOBS_POLL_MS });
 
 	process.once('sveltekit:shutdown', async (reason) => {
 		const deadline = Date.now() + s.SHUTDOWN_TIMEOUT_SECONDS * 1000;

@@ -29,7 +29,7 @@ const empty: CampaignStatistics = {
 		forumNotes: [],
 		list: []
 	},
-	publicity: { available: false },
+	publicity: { available: true, postsPublished: 0, channelEntries: 0, totalReach: 0, byChannel: [] },
 	resources: { available: true, moneyVnd: 0, inKindVnd: 0, count: 0, byPartner: [] },
 	recognition: { available: false }
 };

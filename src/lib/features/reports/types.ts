@@ -21,6 +21,15 @@ export interface UnitTaskRow {
 	pending: number;
 }
 
+/** The publicity block (M5): posts published for the campaign and the channels that carried them, reach as staff entered it. */
+export interface PublicityBlock {
+	available: true;
+	postsPublished: number;
+	channelEntries: number;
+	totalReach: number;
+	byChannel: Array<{ channel: string; label: string; entries: number; reach: number }>;
+}
+
 /** A block whose data a later issue provides (publicity, recognition). */
 export interface PendingBlock {
 	available: false;
@@ -146,7 +155,7 @@ export interface CampaignStatistics {
 		byCategory: CountRow[];
 	};
 	activities: ActivitiesBlock;
-	publicity: PendingBlock;
+	publicity: PublicityBlock;
 	resources: ResourcesBlock;
 	recognition: PendingBlock;
 }

@@ -12,3 +12,6 @@ export * from '../idempotency/tables';
 export * from '../localities/tables';
 export * from '../partners/tables';
 export * from '../activities/tables';
+export * from '../news/tables';
+export * from '../community/tables';
+export * from '../library/tables';

@@ -2,7 +2,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { afterAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { resetSettings } from '../core/env';
 import * as schema from './schema';
 import type { Db } from './types';
 import { applyMigrations } from './migrate';
@@ -44,4 +48,22 @@ export async function createTestDb(): Promise<Db> {
 		await client.close();
 	});
 	return drizzlePglite(client, { schema }) as unknown as Db;
+}
+
+/**
+ * A fresh file store for one test file: FILES_DIR points at a new temporary folder before its
+ * tests and is removed after them. Returns the folder.
+ */
+export function useTempFilesDir(prefix: string): string {
+	const dir = mkdtempSync(join(tmpdir(), `learnweek-${prefix}-`));
+	beforeAll(() => {
+		process.env.FILES_DIR = dir;
+		resetSettings();
+	});
+	afterAll(() => {
+		delete process.env.FILES_DIR;
+		resetSettings();
+		rmSync(dir, { recursive: true, force: true });
+	});
+	return dir;
 }

@@ -10,6 +10,9 @@ import { seedDemoTasks } from '../tasks/seed';
 import { findDemoPartner, seedDemoPartners } from '../partners/seed';
 import { seedDemoLocalities } from '../localities/seed';
 import { seedDemoActivities } from '../activities/seed';
+import { seedDemoLibrary } from '../library/seed';
+import { seedDemoCommunity } from '../community/seed';
+import { seedDemoNews } from '../news/seed';
 import { freezeClock } from '../core/clock';
 import { logger } from '../core/logger';
 
@@ -44,6 +47,9 @@ export async function seedDemo(db: Db): Promise<void> {
 			placeCode: places.find((p) => p.name === 'Phường Tô Hiệu')?.code ?? null,
 			setClock: freezeClock
 		});
+		await seedDemoLibrary(db, { officeOrgId: orgs.office.id });
+		await seedDemoCommunity(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id });
+		await seedDemoNews(db, { campaignId: officeCampaign.id, unitId: orgs.units.TTTT.id, setClock: freezeClock });
 	}
 	if (existing) return;
 	// A demo built before partners existed has none: its partner account stays on the Office.

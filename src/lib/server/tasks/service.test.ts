@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../db/testing';
+import { createTestDb, useTempFilesDir } from '../db/testing';
 import { resetSettings } from '../core/env';
 import { freezeClock } from '../core/clock';
 import { sha256 } from '../core/ids';
@@ -18,16 +18,7 @@ import { assignTask, createTask, getCampaignTasks, getTask, listMyTasks, readTas
 import { createTask as seedTask, samplePdf } from './seed';
 
 const db = await createTestDb();
-const files = mkdtempSync(join(tmpdir(), 'learnweek-task-files-'));
-beforeAll(() => {
-	process.env.FILES_DIR = files;
-	resetSettings();
-});
-afterAll(() => {
-	delete process.env.FILES_DIR;
-	resetSettings();
-	rmSync(files, { recursive: true, force: true });
-});
+const files = useTempFilesDir('task-files');
 afterEach(() => freezeClock());
 
 const storedFiles = () => (existsSync(join(files, 'task-evidence')) ? readdirSync(join(files, 'task-evidence'), { recursive: true }).filter((f) => String(f).includes('-')).length : 0);

@@ -9,7 +9,7 @@ const BACK_OFFICE = ['administrator', 'coordinator', 'unit_leader', 'supervisor'
 /** Partner accounts work on their partner's page and propose apps; staff propose apps (M12). No other page is theirs. */
 const LIMITED_AREAS: Array<{ roles: Role[]; paths: string[] }> = [
 	{ roles: ['partner'], paths: ['/admin', '/admin/partners', '/admin/apps'] },
-	{ roles: ['staff'], paths: ['/admin/apps'] }
+	{ roles: ['staff'], paths: ['/admin/apps', '/admin/news', '/admin/library'] }
 ];
 
 function inLimitedArea(actor: Actor, pathname: string): boolean {
@@ -27,7 +27,10 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 			backOffice,
 			partner: hasRoleAnywhere(actor, ['partner']),
 			administer: hasRoleAnywhere(actor, ['administrator']),
-			coordinate: backOffice
+			moderate: hasRoleAnywhere(actor, ['administrator', 'coordinator']),
+			coordinate: backOffice,
+			news: hasRoleAnywhere(actor, ['staff', 'unit_leader', 'coordinator']),
+			library: hasRoleAnywhere(actor, ['staff', 'unit_leader', 'coordinator'])
 		}
 	};
 };

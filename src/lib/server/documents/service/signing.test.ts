@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb } from '../../db/testing';
+import { createTestDb, useTempFilesDir } from '../../db/testing';
 import { anonymousActor, systemActor, type Actor, type Role } from '../../auth/actor';
 import { resetSettings } from '../../core/env';
 import { sha256 } from '../../core/ids';
@@ -12,16 +12,7 @@ import { listAuditEntries } from '../../audit/service';
 import { attachSignedPdf, cancelDocument, getDocument, getSignedPdf, pdfHasSignatureDictionary, SIGNED_PDF_MAX_BYTES } from '../service';
 import { createDocument } from '../seed';
 
-const dir = mkdtempSync(join(tmpdir(), 'learnweek-signed-'));
-beforeAll(() => {
-	process.env.FILES_DIR = dir;
-	resetSettings();
-});
-afterAll(() => {
-	delete process.env.FILES_DIR;
-	resetSettings();
-	rmSync(dir, { recursive: true, force: true });
-});
+const dir = useTempFilesDir('signed');
 
 const db = await createTestDb();
 const system = systemActor('test');

@@ -63,7 +63,7 @@ describe('computeCampaignStatistics on the demo', () => {
 		const province = await computeCampaignStatistics(db, system, provinceCampaign.id, { at });
 		expect(province.planning.childPlans).toBe(1);
 		expect(province.planning.childPlansByStatus).toEqual({ [officeCampaign.status]: 1 });
-		expect(office.publicity).toEqual({ available: false });
+		expect(office.publicity).toEqual({ available: true, postsPublished: 0, channelEntries: 0, totalReach: 0, byChannel: [] });
 		expect(office.recognition).toEqual({ available: false });
 	});
 });

@@ -1,5 +1,5 @@
 // The campaign's figures for the report (M16) and the dashboard, following the blocks of DOMAIN-VN
-// §1.1: planning, tasks, people, activities and resources mobilised now; publicity and recognition later.
+// §1.1: planning, tasks, people, activities, publicity and resources mobilised now; recognition later.
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
 import { now } from '../../core/clock';
@@ -21,6 +21,7 @@ import { countIssuedCampaignDocuments } from '../../documents/export';
 import { countChildCampaigns } from '../../campaigns/export';
 import { listCampaignActivityFacts } from '../../activities/export';
 import { sponsorshipTotals } from '../../partners/export';
+import { campaignPublicityStats } from '../../news/export';
 
 const vi = (key: string) => translate(key, {}, 'vi');
 
@@ -36,7 +37,7 @@ const byTreeOrder = (a: { path: string; sortOrder: number; name: string }, b: { 
 
 /** Figures of a campaign already loaded and checked (the roll-up and the bench reuse it). */
 export async function statisticsOf(db: Db, c: CampaignDetail, at: Date = now()): Promise<CampaignStatistics> {
-	const [facts, peopleByUnit, groups, categories, units, subtree, children, activityFacts, sponsorships] = await Promise.all([
+	const [facts, peopleByUnit, groups, categories, units, subtree, children, activityFacts, sponsorships, publicity] = await Promise.all([
 		listCampaignTaskFacts(db, c.id, at),
 		countPeopleByOrgUnit(db, c.orgPath),
 		countPeopleByLearnerGroup(db, c.orgPath),
@@ -46,7 +47,8 @@ export async function statisticsOf(db: Db, c: CampaignDetail, at: Date = now()):
 		countChildCampaigns(db, c.id),
 		// The campaign's own activities and sponsorships: a child campaign's are its own report's (and the roll-up's).
 		listCampaignActivityFacts(db, [c.id]),
-		sponsorshipTotals(db, [c.id])
+		sponsorshipTotals(db, [c.id]),
+		campaignPublicityStats(db, { campaignId: c.id, underPath: c.orgPath })
 	]);
 	const documentsIssued = await countIssuedCampaignDocuments(db, c.id, subtree.map((n) => n.id));
 
@@ -103,7 +105,7 @@ export async function statisticsOf(db: Db, c: CampaignDetail, at: Date = now()):
 			byCategory: EMPLOYEE_CATEGORIES.filter((k) => categories.has(k)).map((k) => ({ key: k, label: vi(employeeCategoryLabelKey(k)), count: categories.get(k)! }))
 		},
 		activities: activitiesBlock(activityFacts, c, subtree),
-		publicity: { available: false },
+		publicity: { available: true, ...publicity, byChannel: publicity.byChannel.map((r) => ({ ...r, label: vi(`news_channel_${r.channel}`) })) },
 		resources: resourcesBlock(sponsorships),
 		recognition: { available: false }
 	};
