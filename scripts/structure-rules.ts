@@ -52,6 +52,8 @@ function isServerOnly(path: string): boolean {
 		/\.server\.ts$/.test(path) ||
 		/\/\+server\.ts$/.test(path) ||
 		path === 'src/hooks.server.ts' ||
+		// Tests never reach a browser bundle.
+		/\.(test|e2e)\.ts$/.test(path) ||
 		path.startsWith('scripts/') ||
 		path.startsWith('tests/') ||
 		path.startsWith('bench/')

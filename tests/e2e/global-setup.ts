@@ -49,6 +49,8 @@ export async function setup(project: TestProject): Promise<void> {
 	smtp = await startSmtpServer();
 	env.SMTP_URL = smtp.url;
 	env.JOBS_POLL_MS = '500';
+	// Stories may move the app's clock (scheduled publishing) through POST /testing/clock.
+	env.TEST_CLOCK = '1';
 	delete env.ORIGIN;
 	delete env.HOST;
 	delete env.DATABASE_URL;

@@ -35,7 +35,12 @@ export const settingsSchema = z.object({
 	IMPORT_MAX_BYTES: positiveInt(5 * 1024 * 1024),
 	SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10),
 	// How often each app process looks for due background jobs (reminders); a job waits at most this long.
-	JOBS_POLL_MS: positiveInt(5000)
+	JOBS_POLL_MS: positiveInt(5000),
+	/**
+	 * Test runs only: opens POST /testing/clock, which sets the app's clock (core/clock) so an
+	 * end-to-end story can see a scheduled post go out at its time. Never on in production.
+	 */
+	TEST_CLOCK: flag.optional()
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
