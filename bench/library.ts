@@ -11,6 +11,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { waitFor } from './wait';
 
 const load = async () => ({
 	...(await import('../src/lib/server/db/client')),
@@ -159,20 +160,6 @@ async function freePort(): Promise<number> {
 			srv.close(() => resolve(port));
 		});
 	});
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-	const deadline = Date.now() + 120_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`${url}: the app exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not yet */
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	throw new Error(`${url} did not answer in 120 s`);
 }
 
 async function stop(child: ChildProcess): Promise<void> {

@@ -1,30 +1,17 @@
 // `npm run bench`: builds and starts LearnWeek on a fresh demo data folder, measures requests/s and
 // p99 latency of the public campaign page, an API read and concurrent registrations (POST), beside a bare node:http server
 // measured in the same run, and prints each as a ratio to that baseline. Not a test: no pass/fail.
-import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { waitFor } from './wait';
 
 const DURATION = Number(process.env.BENCH_SECONDS || 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 10);
 const APP_PORT = 3901;
 const BARE_PORT = 3902;
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-	const deadline = Date.now() + 120_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not yet */
-		}
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	throw new Error(`${url} did not answer in 120 s`);
-}
 
 async function measure(url: string): Promise<{ rps: number; p99: number; errors: number }> {
 	// A short warm-up so the JIT and caches are in the same state for every target.
