@@ -178,6 +178,27 @@ describe('planning activities', () => {
 		expect(listed).toMatchObject({ canManage: false, canStaff: true });
 	});
 
+	it('refuses fewer places than already given, and moves the waitlist up when places are added', async () => {
+		freezeClock(NOW);
+		const a = await seedActivity(db, { campaignId: campaign.id, actor: coordinator, ...seminarPlace, capacity: '2', startsAt: at('2026-12-13T08:00'), endsAt: at('2026-12-13T10:00') });
+		const regs = [];
+		for (let i = 0; i < 5; i++) regs.push(await registerGuest(db, a.id));
+		expect(regs.map((r) => r.status)).toEqual(['registered', 'registered', 'waitlisted', 'waitlisted', 'waitlisted']);
+		const edit = { ...seminarPlace, startsAt: '2026-12-13T08:00', endsAt: '2026-12-13T10:00' };
+		const e = await refusal(updateActivity(db, coordinator, a.id, { ...edit, capacity: '1' }));
+		expect(e.fields).toEqual({ capacity: 'activities_capacity_below_registered' });
+		expect(e.detail).toEqual({ registered: 2 });
+		await updateActivity(db, coordinator, a.id, { ...edit, capacity: '4' });
+		const page = await getActivityPage(db, anonymousActor, a.id);
+		expect(page).toMatchObject({ registered: 4, waitlisted: 1, placesLeft: 0 });
+		const promoted = (await getRoster(db, coordinator, a.id)).entries.filter((x) => x.registration.promotedAt).map((x) => x.registration.id);
+		expect(promoted).toEqual([regs[2].id, regs[3].id]);
+		expect(await listJobsByKeyPrefix(db, `activities.registration_mail:promoted:${regs[3].id}`)).toHaveLength(1);
+		// No limit any more: everyone waiting gets a place.
+		await updateActivity(db, coordinator, a.id, { ...edit, capacity: '' });
+		expect(await getActivityPage(db, anonymousActor, a.id)).toMatchObject({ registered: 5, waitlisted: 0, placesLeft: null });
+	});
+
 	it('refuses a stale edit', async () => {
 		const row = await createActivity(db, coordinator, campaign.id, seminar);
 		await updateActivity(db, coordinator, row.id, { ...seminar, title: 'Tọa đàm đổi tên' }, { expectedVersion: row.version });
@@ -208,6 +229,11 @@ describe('the distancing rule', () => {
 		await declareDistancing(db, { orgId: office.id, adminUnitCode: sonLa.code, startsOn: '2027-01-01', endsOn: '2027-01-15', note: '' });
 		expect((await refusal(createActivity(db, coordinator, campaign.id, { ...seminar, startsAt: '2027-01-03T08:00', endsAt: '2027-01-03T09:00' }))).fields).toEqual({ mode: 'activities_distancing_in_person' });
 		expect((await getActivityPage(db, anonymousActor, hybrid.id)).distancing).toMatchObject({ place: 'Tỉnh Sơn La' });
+		// While it holds, nobody takes an in-person place there, and nothing is written.
+		const refused = await refusal(registerGuest(db, hybrid.id));
+		expect(refused.code).toBe('INVALID_TRANSITION');
+		expect(refused.fields).toEqual({ _: 'activities_registration_distancing' });
+		expect((await getRoster(db, coordinator, hybrid.id)).entries).toHaveLength(1);
 		const moved = await moveActivityOnline(db, coordinator, hybrid.id);
 		expect(moved.onlineOnly).toBe(true);
 		expect(await listJobsByKeyPrefix(db, `activities.registration_mail:moved_online:${reg.id}`)).toHaveLength(1);

@@ -17,10 +17,11 @@ import { formatDate } from '$lib/vn/dates';
 import { activityInput, materialLinkInput, recordingInput, type ActivityInput, type ActivityInputData } from '$lib/features/activities/inputs';
 import { MATERIAL_KINDS, MATERIAL_MAX_BYTES } from '$lib/features/activities/types';
 import { campaignPublishesActivities, canCreateActivity } from '../policy';
-import { insertActivity, insertMaterial, selectMaterial, deleteMaterial, updateActivityRow } from '../queries';
+import { countRegistrations, insertActivity, insertMaterial, selectMaterial, deleteMaterial, updateActivityRow } from '../queries';
 import type { ActivityMaterialRow, ActivityRow } from '../tables';
 import { activityAuditView, loadCampaign, partnerNodePath, requireManagedActivity, type ActivityContext } from './activity-context';
 import { notifyRegistrants } from './registration-mail';
+import { fillFreePlaces } from './waitlist';
 import { CAMPAIGN_ACTION_ROLES, type CampaignDetail } from '../../campaigns/service';
 import { isPublicCampaignStatus } from '$lib/features/campaigns/types';
 
@@ -138,6 +139,8 @@ export async function updateActivity(db: Db, actor: Actor, activityId: string, i
 	return db.transaction(async (tx) => {
 		const current = (await requireManagedActivity(tx, actor, activityId, { lock: true })).activity;
 		if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) throw new AppError('STALE');
+		const { registered } = await countRegistrations(tx, current.id);
+		if (data.capacity !== null && data.capacity < registered) throw new AppError('VALIDATION', { fields: { capacity: 'activities_capacity_below_registered' }, detail: { registered } });
 		const row = await updateActivityRow(tx, current.id, {
 			hostUnitId: hostUnit.id,
 			partnerId,
@@ -146,6 +149,8 @@ export async function updateActivity(db: Db, actor: Actor, activityId: string, i
 			updatedAt: now()
 		});
 		await recordAudit(tx, actor, { orgId: row.orgId, orgPath: ctx.campaign.orgPath, entity: 'activity', entityId: row.id, action: 'update', before: activityAuditView(current), after: activityAuditView(row) });
+		// More places (or no limit any more): the waitlist moves up.
+		await fillFreePlaces(tx, row);
 		return row;
 	});
 }

@@ -14,7 +14,6 @@ import {
 	countRegistrations,
 	insertConsentEvents,
 	insertRegistration,
-	selectFirstWaitlisted,
 	selectLiveRegistration,
 	selectRegistration,
 	selectRegistrationByToken,
@@ -24,6 +23,7 @@ import type { ActivityRow, RegistrationRow } from '../tables';
 import { loadActivityContext, newTicketCode, newToken, requireReadableActivity, requireStaffedActivity, type ActivityContext } from './activity-context';
 import { assertNoDistancing } from './manage-activity';
 import { enqueueRegistrationMail } from './registration-mail';
+import { fillFreePlaces } from './waitlist';
 
 /** Why registration is closed, as a message key; null when it is open. */
 export function registrationClosedReason(activity: ActivityRow, at: Date = now()): string | null {
@@ -144,19 +144,6 @@ export async function registerOnBehalf(db: Db, actor: Actor, activityId: string,
 	return takePlace(db, actor, ctx, { userId: null, ...data, assistedBy: actor, channel: 'assisted' });
 }
 
-/** Gives the freed place to the first on the waitlist (inside the transaction holding the activity). */
-async function promoteFromWaitlist(db: Db, activity: ActivityRow): Promise<RegistrationRow | undefined> {
-	if (activity.status !== 'published') return undefined;
-	const { registered } = await countRegistrations(db, activity.id);
-	if (activity.capacity !== null && registered >= activity.capacity) return undefined;
-	const next = await selectFirstWaitlisted(db, activity.id);
-	if (!next) return undefined;
-	const at = now();
-	const promoted = await updateRegistrationRow(db, next.id, { status: 'registered', promotedAt: at, updatedAt: at });
-	await enqueueRegistrationMail(db, promoted, 'promoted');
-	return promoted;
-}
-
 /** Cancels a registration in the transaction holding its activity, and moves the waitlist up. */
 async function cancelInside(db: Db, reg: RegistrationRow, ctx: ActivityContext): Promise<{ registration: RegistrationRow; promoted: RegistrationRow | null }> {
 	return db.transaction(async (tx) => {
@@ -166,8 +153,8 @@ async function cancelInside(db: Db, reg: RegistrationRow, ctx: ActivityContext):
 		const at = now();
 		const cancelled = await updateRegistrationRow(tx, current.id, { status: 'cancelled', cancelledAt: at, updatedAt: at });
 		await enqueueRegistrationMail(tx, cancelled, 'cancelled');
-		const promoted = current.status === 'registered' ? await promoteFromWaitlist(tx, activity) : undefined;
-		return { registration: cancelled, promoted: promoted ?? null };
+		const promoted = current.status === 'registered' ? await fillFreePlaces(tx, activity) : [];
+		return { registration: cancelled, promoted: promoted[0] ?? null };
 	});
 }
 
@@ -194,11 +181,11 @@ export async function cancelRegistration(db: Db, actor: Actor, registrationId: s
 }
 
 /** The registration behind a mailed link, with its activity; NOT_FOUND for an unknown token. */
-export async function getRegistrationByToken(db: Db, token: string): Promise<{ registration: RegistrationRow; activity: ActivityRow; waitlistPosition: number | null }> {
+export async function getRegistrationByToken(db: Db, token: string): Promise<{ registration: RegistrationRow; activity: ActivityRow }> {
 	const reg = token ? await selectRegistrationByToken(db, token) : undefined;
 	if (!reg) throw new AppError('NOT_FOUND');
 	const ctx = await loadActivityContext(db, reg.activityId);
-	return { registration: reg, activity: ctx.activity, waitlistPosition: null };
+	return { registration: reg, activity: ctx.activity };
 }
 
 /** A registration by id, for answering a repeated request with what the first one made (no secrets beyond what that caller got). */

@@ -35,14 +35,9 @@ export async function enqueueRegistrationMail(db: Db, reg: RegistrationRow, kind
 
 /** Tells every live registrant of an activity about a change to it. */
 export async function notifyRegistrants(db: Db, activity: ActivityRow, kind: Extract<RegistrationMailKind, 'activity_cancelled' | 'moved_online'>): Promise<number> {
-	const regs = (await selectRegistrationsOf(db, activity.id)).filter((r) => r.status !== 'cancelled' || kind === 'activity_cancelled');
-	let n = 0;
-	for (const reg of regs) {
-		if (reg.status === 'cancelled' || !reg.email) continue;
-		await enqueueRegistrationMail(db, reg, kind, activity.version);
-		n++;
-	}
-	return n;
+	const live = (await selectRegistrationsOf(db, activity.id)).filter((r) => r.status !== 'cancelled' && r.email);
+	for (const reg of live) await enqueueRegistrationMail(db, reg, kind, activity.version);
+	return live.length;
 }
 
 function whenAndWhere(activity: ActivityRow): string[] {
