@@ -76,11 +76,19 @@ export function failForm(e: unknown, values: Record<string, unknown>): ActionFai
 
 /**
  * failForm for a page with several forms: the failure names the `action` it came from, and a
- * refusal of the whole form (field `_`) becomes its summary.
+ * refusal of the whole form (field `_`) becomes its summary. `adjust` lets a page say more for
+ * its own cases (a file's name and limit, a step already done) before the failure is returned.
  */
-export function failAction(action: string, e: unknown, values: Record<string, unknown>): ActionFailure<FormFailure & { action: string }> {
+export function failAction(
+	action: string,
+	e: unknown,
+	values: Record<string, unknown>,
+	adjust?: (data: FormFailure, e: AppError) => void
+): ActionFailure<FormFailure & { action: string }> {
 	const failure = failForm(e, values);
-	if (isAppError(e) && e.fields?._) failure.data.message = failure.data.errors._;
+	const err = e as AppError;
+	if (err.fields?._) failure.data.message = failure.data.errors._;
+	adjust?.(failure.data, err);
 	return fail(failure.status, { ...failure.data, action });
 }
 

@@ -1,8 +1,6 @@
 // Reading the outgoing register (sổ đăng ký văn bản đi) and one document of it.
-import type { z } from 'zod';
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
-import { zodFieldErrors } from '../../core/http';
 import { systemActor, type Actor } from '../../auth/actor';
 import { foldVietnamese, cleanText } from '../../../vn/text';
 import { canSeeOrgNode, findOrgNode, listOrgNodesByIds, listOrgTree, type OrgNodeRow, type OrgTreeItem } from '../../org/service';
@@ -11,13 +9,10 @@ import { documentReference, documentTypeLabel, type RegisterEntry, type Register
 import { canReadDocument, canReadRegister, canSignDocument, isDocumentRecipient, REGISTER_READERS, type DocumentResource } from '../policy';
 import { selectDocument, selectDocumentsOfCampaign, selectRecipients, selectRegister, selectRegisterYears } from '../queries';
 import type { DocumentRecipientRow, DocumentRow } from '../tables';
+import { parseInput } from '../../core/http';
 
-/** Validates `input` with a shared schema; VALIDATION with each field's message key otherwise. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-	const result = schema.safeParse(input);
-	if (!result.success) throw new AppError('VALIDATION', { fields: zodFieldErrors(result.error) });
-	return result.data;
-}
+/** The one input check of every service (core/http). */
+export { parseInput };
 
 /** A document with its organisation and its recipient organisations, as the policy and the pages need them. */
 export interface LoadedDocument {

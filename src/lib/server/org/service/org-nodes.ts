@@ -1,9 +1,7 @@
-import type { z } from 'zod';
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
 import { now } from '../../core/clock';
 import { newId } from '../../core/ids';
-import { zodFieldErrors } from '../../core/http';
 import { recordAudit } from '../../audit/service';
 import type { Actor } from '../../auth/actor';
 import { cleanText, foldVietnamese, vietnameseCollator } from '$lib/vn/text';
@@ -25,13 +23,10 @@ import {
 	updateOrgNodeRow
 } from '../queries';
 import type { OrgNodeRow } from '../tables';
+import { parseInput } from '../../core/http';
 
-/** Validates `input` with a shared schema; VALIDATION with each field's message key otherwise. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-	const result = schema.safeParse(input);
-	if (!result.success) throw new AppError('VALIDATION', { fields: zodFieldErrors(result.error) });
-	return result.data;
-}
+/** The one input check of every service (core/http). */
+export { parseInput };
 
 /** Folded name and code, searched diacritics-insensitively. */
 export function orgNodeSearchText(node: { name: string; shortCode: string }): string {

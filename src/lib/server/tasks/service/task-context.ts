@@ -1,9 +1,7 @@
 // What every task use case loads first: the task with its campaign, unit and person, and the
 // facts the policy decides on. Other domains are read as the system; the tasks policy decides.
-import type { z } from 'zod';
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
-import { zodFieldErrors } from '../../core/http';
 import { systemActor, type Actor } from '../../auth/actor';
 import { getCampaign, type CampaignDetail } from '../../campaigns/service';
 import { findOrgNode, getPerson, type OrgNodeRow, type PersonWithUnit } from '../../org/service';
@@ -11,6 +9,7 @@ import { fullName } from '$lib/vn/names';
 import { canReadTask, type TaskResource } from '../policy';
 import { selectTask } from '../queries';
 import type { TaskRow } from '../tables';
+import { parseInput } from '../../core/http';
 
 /** The tasks domain reads campaigns and people as the system, after its own policy. */
 export const TASKS_SYSTEM = systemActor('tasks');
@@ -24,12 +23,8 @@ export interface TaskContext {
 	resource: TaskResource;
 }
 
-/** Validates `input` with a shared schema; VALIDATION with each field's message key otherwise. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-	const result = schema.safeParse(input);
-	if (!result.success) throw new AppError('VALIDATION', { fields: zodFieldErrors(result.error) });
-	return result.data;
-}
+/** The one input check of every service (core/http). */
+export { parseInput };
 
 /** The campaign of a task list, NOT_FOUND when it does not exist. */
 export async function loadCampaign(db: Db, campaignId: string): Promise<CampaignDetail> {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/core/errors';
-import { failForm, formValues, translate } from '$lib/server/core/http';
+import { failForm, formValues, translate, failAction as failFormAction } from '$lib/server/core/http';
 import { todayInVietnam } from '$lib/server/core/clock';
 import {
 	canDeclareDistancing,
@@ -61,11 +61,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-/** A failed action that says which form it came from, so the page shows its errors there. */
 function failAction(action: string, e: unknown, values: Record<string, unknown>) {
-	const failure = failForm(e, values);
-	if (isAppError(e) && e.code === 'INVALID_TRANSITION' && action === 'lift') failure.data.message = translate('localities_already_lifted');
-	return fail(failure.status, { ...failure.data, action });
+	return failFormAction(action, e, values, (data, err) => {
+		if (err.code === 'INVALID_TRANSITION' && action === 'lift') data.message = translate('localities_already_lifted');
+	});
 }
 
 export const actions: Actions = {

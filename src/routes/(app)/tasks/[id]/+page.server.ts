@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/core/errors';
-import { failForm, formValues, orPageError, translate } from '$lib/server/core/http';
+import { failForm, formValues, orPageError, translate, failAction as failFormAction } from '$lib/server/core/http';
 import { settings } from '$lib/server/core/env';
 import { assignTask, getTask, remindTask, reportTaskProgress, type EvidenceUpload } from '$lib/server/tasks/service';
 import { formatFileSize } from '$lib/features/tasks/format';
@@ -15,12 +15,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 /** A failed action that says which form it came from; file refusals name the file and the limit. */
 function failAction(action: string, e: unknown, values: Record<string, unknown>) {
-	const failure = failForm(e, values);
-	if (isAppError(e) && e.code === 'TOO_LARGE') failure.data.errors.files = translate('tasks_file_too_large_named', { name: String(e.detail?.fileName ?? ''), size: formatFileSize(EVIDENCE_MAX_BYTES) });
-	if (isAppError(e) && e.code === 'UNSUPPORTED_TYPE') failure.data.errors.files = translate('tasks_file_type_named', { name: String(e.detail?.fileName ?? '') });
-	if (isAppError(e) && e.code === 'INVALID_TRANSITION') failure.data.message = translate('tasks_remind_done');
-	if (isAppError(e) && e.fields?._) failure.data.message = failure.data.errors._;
-	return fail(failure.status, { ...failure.data, action });
+	return failFormAction(action, e, values, (data, err) => {
+		if (err.code === 'TOO_LARGE') data.errors.files = translate('tasks_file_too_large_named', { name: String(err.detail?.fileName ?? ''), size: formatFileSize(EVIDENCE_MAX_BYTES) });
+		if (err.code === 'UNSUPPORTED_TYPE') data.errors.files = translate('tasks_file_type_named', { name: String(err.detail?.fileName ?? '') });
+		if (err.code === 'INVALID_TRANSITION') data.message = translate('tasks_remind_done');
+	});
 }
 
 export const actions: Actions = {

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { failForm, formValues, orPageError } from '$lib/server/core/http';
+import { failForm, formValues, orPageError, failAction as failFormAction } from '$lib/server/core/http';
 import { isAppError } from '$lib/server/core/errors';
 import { now } from '$lib/server/core/clock';
 import { hasRoleAt } from '$lib/server/auth/actor';
@@ -69,11 +69,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	};
 };
 
-/** A failed action that also says which form it came from, so the page shows its errors there. */
-function failAction(action: string, e: unknown, values: Record<string, unknown>) {
-	const failure = failForm(e, values);
-	return fail(failure.status, { ...failure.data, action });
-}
+const failAction = failFormAction;
 
 /** One workflow step from its small form; afterwards the page says what happened. */
 function step(name: CampaignTransition, run: (event: RequestEvent, form: Record<string, unknown>) => Promise<unknown>) {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { AppError, isAppError } from '$lib/server/core/errors';
-import { failForm, formValues, orPageError, throwPageError, translate } from '$lib/server/core/http';
+import { failForm, formValues, orPageError, throwPageError, translate, failAction as failFormAction } from '$lib/server/core/http';
 import { settings } from '$lib/server/core/env';
 import {
 	addMaterialFile,
@@ -85,15 +85,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-/** A failed action that says which form it came from; a refusal without a field of its own becomes the form's message. */
 function failAction(action: string, e: unknown, values: Record<string, unknown>, fields: string[] = []) {
-	const failure = failForm(e, values);
-	const data = failure.data;
-	if (isAppError(e) && e.code === 'TOO_LARGE') data.errors.file = translate('activities_material_too_large', { size: formatFileSize(MATERIAL_MAX_BYTES) });
-	if (isAppError(e) && e.code === 'UNSUPPORTED_TYPE') data.errors.file = translate('activities_material_type');
-	const loose = Object.entries(data.errors).find(([k]) => !fields.includes(k.split('.')[0]));
-	if (loose) data.message = loose[1];
-	return fail(failure.status, { ...data, action });
+	return failFormAction(action, e, values, (data, err) => {
+		if (err.code === 'TOO_LARGE') data.errors.file = translate('activities_material_too_large', { size: formatFileSize(MATERIAL_MAX_BYTES) });
+		if (err.code === 'UNSUPPORTED_TYPE') data.errors.file = translate('activities_material_type');
+		// An error of a field this form does not show becomes its summary.
+		const loose = Object.entries(data.errors).find(([k]) => !fields.includes(k.split('.')[0]));
+		if (loose) data.message = loose[1];
+	});
 }
 
 /** Runs an action's use case, then comes back to the page with a notice (and to the part of the page it concerns). */

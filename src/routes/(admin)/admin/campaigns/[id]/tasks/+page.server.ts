@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/core/errors';
-import { failForm, formValues, orPageError, translate } from '$lib/server/core/http';
+import { failForm, formValues, orPageError, translate, failAction as failFormAction } from '$lib/server/core/http';
 import { createTask, getCampaignTasks, listTaskAssigneeOptions, remindTask } from '$lib/server/tasks/service';
 import { draftTaskFromDuty, earliestDueDate, isDueLongAfterCampaign, matchDutyUnit } from '$lib/features/tasks/format';
 import { taskFormToInput } from '$lib/features/tasks/inputs';
@@ -32,16 +32,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	};
 };
 
-/** A failed action that says which form it came from, so the page shows its errors there. */
 function failAction(action: string, e: unknown, values: Record<string, unknown>) {
-	const failure = failForm(e, values);
-	if (isAppError(e) && e.fields?.dueOn === 'tasks_due_before_campaign' && typeof e.detail?.earliest === 'string') {
-		failure.data.errors.dueOn = translate('tasks_due_before_campaign_named', { date: formatDate(e.detail.earliest) });
-	}
-	if (isAppError(e) && e.code === 'INVALID_TRANSITION' && action === 'create') failure.data.message = translate('tasks_campaign_not_approved');
-	if (isAppError(e) && e.code === 'INVALID_TRANSITION' && action === 'remind') failure.data.message = translate('tasks_remind_done');
-	if (isAppError(e) && e.fields?._) failure.data.message = failure.data.errors._;
-	return fail(failure.status, { ...failure.data, action });
+	return failFormAction(action, e, values, (data, err) => {
+		if (err.fields?.dueOn === 'tasks_due_before_campaign' && typeof err.detail?.earliest === 'string') data.errors.dueOn = translate('tasks_due_before_campaign_named', { date: formatDate(err.detail.earliest) });
+		if (err.code === 'INVALID_TRANSITION' && action === 'create') data.message = translate('tasks_campaign_not_approved');
+		if (err.code === 'INVALID_TRANSITION' && action === 'remind') data.message = translate('tasks_remind_done');
+	});
 }
 
 export const actions: Actions = {
