@@ -3,7 +3,8 @@
 // (no meeting links, secrets or internal columns; a registrant's own link only to the registrant).
 import { z } from 'zod';
 import { LEARNER_GROUPS } from '$lib/features/org/types';
-import { ACTIVITY_MODES, ACTIVITY_STATUSES, ACTIVITY_TYPES, CONSENT_PURPOSES, ONLINE_PLATFORMS, REGISTRATION_STATUSES, type ActivityMode, type ActivityStatus, type ActivityType, type OnlinePlatform, type RegistrationStatus } from './types';
+import { ACTIVITY_MODES, ACTIVITY_STATUSES, ACTIVITY_TYPES, CONSENT_PURPOSES, ONLINE_PLATFORMS, REGISTRATION_STATUSES, type RegistrationStatus } from './types';
+import { publicActivity, type PublicActivity } from './format';
 
 const isoDateTime = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date and time' });
 
@@ -58,49 +59,18 @@ export const registrationJson = z.object({
 	registrationUrl: z.string().meta({ description: "The registrant's page: ticket, join link, cancel (keep it private)" })
 });
 
-interface ActivityLike {
-	id: string;
-	campaignId: string;
-	title: string;
-	description: string;
-	type: ActivityType;
-	mode: ActivityMode;
-	onlineOnly: boolean;
-	venue: string;
-	adminUnitCode: string | null;
-	platform: OnlinePlatform | null;
-	externalUrl: string | null;
-	recordingUrl: string | null;
-	startsAt: Date;
-	endsAt: Date;
-	capacity: number | null;
-	targetGroups: string[];
-	status: ActivityStatus;
-}
-
-export function toActivityJson(a: ActivityLike, extra: { hostName: string; registered: number; waitlisted: number; placesLeft: number | null }, origin: string): z.infer<typeof activityJson> {
+/** An activity as the API shows it: what the public page shows (no meeting link, no secrets), with its place code, counts and address. */
+export function toActivityJson(a: PublicActivity & { adminUnitCode: string | null }, extra: { hostName: string; registered: number; waitlisted: number; placesLeft: number | null }, origin: string): z.infer<typeof activityJson> {
+	const p = publicActivity(a);
 	return {
-		id: a.id,
-		campaignId: a.campaignId,
-		title: a.title,
-		description: a.description,
-		type: a.type,
-		mode: a.mode,
-		onlineOnly: a.onlineOnly,
-		venue: a.venue,
+		...p,
 		adminUnitCode: a.adminUnitCode,
-		platform: a.platform,
-		externalUrl: a.externalUrl,
-		recordingUrl: a.recordingUrl,
-		startsAt: a.startsAt.toISOString(),
-		endsAt: a.endsAt.toISOString(),
+		startsAt: p.startsAt.toISOString(),
+		endsAt: p.endsAt.toISOString(),
 		hostName: extra.hostName,
-		capacity: a.capacity,
 		registered: extra.registered,
 		waitlisted: extra.waitlisted,
 		placesLeft: extra.placesLeft,
-		targetGroups: a.targetGroups,
-		status: a.status,
 		url: `${origin}/activities/${a.id}`
 	};
 }

@@ -10,6 +10,7 @@ import { parseInput } from '../../core/http';
 import { actorLabel, type Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/service';
 import { activityCodeInput, learningNoteInput, ticketCodeInput } from '$lib/features/activities/inputs';
+import { heldOnsite } from '$lib/features/activities/format';
 import { ACTIVITY_CODE_LENGTH, ACTIVITY_CODE_PERIOD_SECONDS, type AttendanceMethod, type AttendanceMode } from '$lib/features/activities/types';
 import { deleteAttendance, insertAttendance, insertRegistration, selectLiveRegistration, selectRegistration, selectRegistrationByTicket, selectRegistrationByToken, updateRegistrationRow } from '../queries';
 import type { ActivityRow, AttendanceRow, RegistrationRow } from '../tables';
@@ -17,10 +18,6 @@ import { loadActivityContext, newTicketCode, newToken, requireManagedActivity, r
 
 /** Online joins are recorded from this long before the start until the end. */
 export const JOIN_OPENS_BEFORE_MS = 60 * 60_000;
-
-function holdsOnsite(activity: ActivityRow): boolean {
-	return activity.mode !== 'online' && !activity.onlineOnly;
-}
 
 async function record(db: Db, reg: RegistrationRow, mode: AttendanceMode, method: AttendanceMethod, recordedBy: string | null): Promise<{ attendance: AttendanceRow | null; already: boolean }> {
 	const row = await insertAttendance(db, { id: newId(), activityId: reg.activityId, registrationId: reg.id, orgId: reg.orgId, mode, method, recordedBy, at: now() });
@@ -40,7 +37,7 @@ export interface CheckInResult {
 export async function checkInByTicket(db: Db, actor: Actor, activityId: string, input: { code?: unknown }, method: Extract<AttendanceMethod, 'ticket_code' | 'ticket_scan'> = 'ticket_code'): Promise<CheckInResult> {
 	const ctx = await requireStaffedActivity(db, actor, activityId);
 	const { code } = parseInput(ticketCodeInput, input);
-	if (!holdsOnsite(ctx.activity)) throw new AppError('VALIDATION', { fields: { code: 'activities_checkin_not_onsite' } });
+	if (!heldOnsite(ctx.activity)) throw new AppError('VALIDATION', { fields: { code: 'activities_checkin_not_onsite' } });
 	const reg = await selectRegistrationByTicket(db, code);
 	if (!reg) throw new AppError('VALIDATION', { fields: { code: 'activities_ticket_unknown' } });
 	if (reg.activityId !== activityId) throw new AppError('VALIDATION', { fields: { code: 'activities_ticket_other_activity' } });
@@ -76,7 +73,7 @@ export function activityCodeMatches(secret: string, code: string, at: Date = now
 
 async function selfCheckIn(db: Db, reg: RegistrationRow, activity: ActivityRow, input: { code?: unknown }): Promise<CheckInResult> {
 	const { code } = parseInput(activityCodeInput, input);
-	if (!holdsOnsite(activity)) throw new AppError('VALIDATION', { fields: { code: 'activities_checkin_not_onsite' } });
+	if (!heldOnsite(activity)) throw new AppError('VALIDATION', { fields: { code: 'activities_checkin_not_onsite' } });
 	if (reg.status !== 'registered') throw new AppError('VALIDATION', { fields: { code: `activities_ticket_${reg.status}` } });
 	if (!activityCodeMatches(activity.codeSecret, code)) throw new AppError('VALIDATION', { fields: { code: 'activities_code_wrong' } });
 	const { already } = await record(db, reg, 'onsite', 'activity_code', null);

@@ -5,6 +5,7 @@ import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
 import { settings } from '../../core/env';
 import { isPublicCampaignStatus } from '$lib/features/campaigns/types';
+import { heldOnsite } from '$lib/features/activities/format';
 import { selectActivities, selectActivity, selectRegistrationsOfUser } from '../queries';
 import type { ActivityRow } from '../tables';
 import { renderCalendar, type CalendarEvent } from './calendar';
@@ -13,7 +14,7 @@ import { siteUrl } from './registration-mail';
 
 /** One activity as a calendar event; `joinUrl` replaces the public page as its link. */
 export function activityCalendarEvent(activity: ActivityRow, options: { joinUrl?: string } = {}): CalendarEvent {
-	const inPerson = activity.mode !== 'online' && !activity.onlineOnly;
+	const inPerson = heldOnsite(activity);
 	return {
 		uid: activity.id,
 		title: activity.title,

@@ -16,6 +16,7 @@ import { foldVietnamese } from '$lib/vn/text';
 import { formatDate } from '$lib/vn/dates';
 import { activityInput, materialLinkInput, recordingInput, type ActivityInput, type ActivityInputData } from '$lib/features/activities/inputs';
 import { MATERIAL_KINDS, MATERIAL_MAX_BYTES } from '$lib/features/activities/types';
+import { heldOnsite } from '$lib/features/activities/format';
 import { campaignPublishesActivities, canCreateActivity } from '../policy';
 import { countRegistrations, insertActivity, insertMaterial, selectMaterial, deleteMaterial, updateActivityRow } from '../queries';
 import type { ActivityMaterialRow, ActivityRow } from '../tables';
@@ -56,7 +57,7 @@ function activityColumns(data: ActivityInputData) {
  * only (`onlineOnly`) is no longer held in person.
  */
 export async function assertNoDistancing(db: Db, data: { mode: ActivityRow['mode']; adminUnitCode: string | null; startsAt: Date; endsAt: Date; onlineOnly?: boolean }): Promise<void> {
-	if (data.mode === 'online' || data.onlineOnly || !data.adminUnitCode) return;
+	if (!heldOnsite({ mode: data.mode, onlineOnly: data.onlineOnly ?? false }) || !data.adminUnitCode) return;
 	const order = await distancingAt(db, data.adminUnitCode, data.startsAt, data.endsAt);
 	if (!order) return;
 	const unit = await getAdminUnit(db, order.adminUnitCode);

@@ -11,6 +11,7 @@ import { isPublicCampaignStatus } from '$lib/features/campaigns/types';
 import { isoDateInVietnam, formatDate } from '$lib/vn/dates';
 import { foldVietnamese } from '$lib/vn/text';
 import type { ActivityMode, ActivityType } from '$lib/features/activities/types';
+import { heldOnsite } from '$lib/features/activities/format';
 import { canManageActivity, canStaffActivity, canReadActivity, DOOR_STAFF, HOST_MANAGERS, PROGRAMME_MANAGERS, type ActivityResource } from '../policy';
 import {
 	countRegistrations,
@@ -175,7 +176,7 @@ export async function getActivityPage(db: Db, actor: Actor, id: string): Promise
 		if (p) partnerNames.push(p.name);
 	}
 	const place = a.adminUnitCode ? await getAdminUnit(db, a.adminUnitCode).catch(() => undefined) : undefined;
-	const order = a.mode !== 'online' && !a.onlineOnly && a.adminUnitCode ? await distancingAt(db, a.adminUnitCode, a.startsAt, a.endsAt) : null;
+	const order = heldOnsite(a) && a.adminUnitCode ? await distancingAt(db, a.adminUnitCode, a.startsAt, a.endsAt) : null;
 	const orderPlace = order ? await getAdminUnit(db, order.adminUnitCode).catch(() => undefined) : undefined;
 	const mine = actor.kind === 'user' && actor.userId ? await selectLiveRegistration(db, a.id, { userId: actor.userId }) : undefined;
 	return {

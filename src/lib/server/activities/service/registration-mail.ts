@@ -7,6 +7,7 @@ import { translate } from '../../core/http';
 import { sendMail } from '../../notifications/service';
 import { enqueueJob, type JobHandlers } from '../../jobs/service';
 import { formatDateTime } from '$lib/vn/dates';
+import { heldOnline, heldOnsite } from '$lib/features/activities/format';
 import { selectActivity, selectRegistration, selectRegistrationsOf } from '../queries';
 import type { ActivityRow, RegistrationRow } from '../tables';
 import { renderCalendar, CALENDAR_CONTENT_TYPE } from './calendar';
@@ -42,8 +43,8 @@ export async function notifyRegistrants(db: Db, activity: ActivityRow, kind: Ext
 
 function whenAndWhere(activity: ActivityRow): string[] {
 	const lines = [translate('activities_mail_when', { from: formatDateTime(activity.startsAt), to: formatDateTime(activity.endsAt) }, 'vi')];
-	if (activity.mode !== 'online' && !activity.onlineOnly && activity.venue) lines.push(translate('activities_mail_where', { venue: activity.venue }, 'vi'));
-	if (activity.mode !== 'in_person') lines.push(translate('activities_mail_online', {}, 'vi'));
+	if (heldOnsite(activity) && activity.venue) lines.push(translate('activities_mail_where', { venue: activity.venue }, 'vi'));
+	if (heldOnline(activity)) lines.push(translate('activities_mail_online', {}, 'vi'));
 	return lines;
 }
 
