@@ -11,7 +11,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { waitFor } from './wait';
+import { runInVite, waitFor } from './support';
 
 const load = async () => ({
 	...(await import('../src/lib/server/db/client')),
@@ -228,17 +228,5 @@ if (!process.env.LW_BENCH_LIBRARY_INNER) {
 		const b = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 		if (b.status !== 0) throw new Error('build failed');
 	}
-	process.env.LOG_LEVEL ||= 'error';
-	process.env.LW_BENCH_LIBRARY_INNER = '1';
-	const { createServer } = await import('vite');
-	const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
-	try {
-		const mod = (await vite.ssrLoadModule('/bench/library.ts')) as { run: () => Promise<void> };
-		await mod.run();
-	} catch (e) {
-		console.error(e);
-		process.exitCode = 1;
-	} finally {
-		await vite.close();
-	}
+	await runInVite('/bench/library.ts', 'LW_BENCH_LIBRARY_INNER');
 }

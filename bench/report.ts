@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../src/lib/server/db/types';
+import { runInVite } from './support';
 
 // The app's modules import fonts with Vite's `?inline` and `$lib`: the measuring code is loaded
 // through Vite's SSR module loader (the project's own config), not by tsx directly.
@@ -146,18 +147,4 @@ export async function run(): Promise<void> {
 	}
 }
 
-if (!process.env.LW_BENCH_REPORT_INNER) {
-	process.env.LOG_LEVEL ||= 'error';
-	process.env.LW_BENCH_REPORT_INNER = '1';
-	const { createServer } = await import('vite');
-	const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
-	try {
-		const mod = (await vite.ssrLoadModule('/bench/report.ts')) as { run: () => Promise<void> };
-		await mod.run();
-	} catch (e) {
-		console.error(e);
-		process.exitCode = 1;
-	} finally {
-		await vite.close();
-	}
-}
+await runInVite('/bench/report.ts', 'LW_BENCH_REPORT_INNER');
