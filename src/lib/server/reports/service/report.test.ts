@@ -11,7 +11,7 @@ import { freezeClock } from '../../core/clock';
 import { seedDemoActivities } from '../../activities/seed';
 import { seedDemoPartners } from '../../partners/seed';
 import { seedDemoLocalities } from '../../localities/seed';
-import { getReport, listAddresseeChoices, reportDocument, saveReport, submitReport } from '../service';
+import { computeCampaignStatistics, getReport, listAddresseeChoices, reportDocument, reportWithStatistics, saveReport, submitReport } from '../service';
 
 const db = await createTestDb();
 const orgs = await seedDemoOrganisations(db);
@@ -58,6 +58,12 @@ describe('the campaign report', () => {
 		const current = await getReport(db, coordinator, officeCampaign.id);
 		await saveReport(db, coordinator, officeCampaign.id, { ...sections, addresseeOrgId: orgs.supervisor.id, version: current.version });
 		await expect(saveReport(db, coordinator, officeCampaign.id, { ...sections, version: current.version })).rejects.toMatchObject({ code: 'STALE' });
+	});
+
+	it('gives the report page the figures its Báo cáo was built from, computed once', async () => {
+		const { document, stats } = await reportWithStatistics(db, supervisor, officeCampaign.id, { at });
+		expect(stats).toEqual(await computeCampaignStatistics(db, supervisor, officeCampaign.id, { at }));
+		expect(document).toEqual(await reportDocument(db, supervisor, officeCampaign.id, { at }));
 	});
 
 	it('builds the Báo cáo with Kính gửi, the four parts, the figures and the appendix, and renders it', async () => {

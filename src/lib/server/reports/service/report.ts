@@ -189,6 +189,11 @@ export function buildReportDocument(
 
 /** The campaign's Báo cáo as its document reads (numbered once submitted), for whoever may read its report; refuses as computeCampaignStatistics does. */
 export async function reportDocument(db: Db, actor: Actor, campaignId: string, options: { at?: Date } = {}): Promise<OfficialDocument> {
+	return (await reportWithStatistics(db, actor, campaignId, options)).document;
+}
+
+/** The Báo cáo and the figures it was built from, computed once (the report page shows both). */
+export async function reportWithStatistics(db: Db, actor: Actor, campaignId: string, options: { at?: Date } = {}): Promise<{ document: OfficialDocument; stats: CampaignStatistics }> {
 	const c = await requireReportCampaign(db, actor, campaignId);
 	const [row, stats, ancestors] = await Promise.all([selectReport(db, c.id, c.orgId), statisticsOf(db, c, options.at ?? now()), listOrgAncestors(db, { path: c.orgPath })]);
 	const report = viewOf(c, row, actor);
@@ -200,5 +205,5 @@ export async function reportDocument(db: Db, actor: Actor, campaignId: string, o
 		issued = { number: String(d.number), date: d.documentDate, symbol: d.symbol };
 	}
 	const parent = ancestors.at(-2);
-	return buildReportDocument(c, report, stats, issued, parent ? parent.name.toLocaleUpperCase('vi') : '');
+	return { document: buildReportDocument(c, report, stats, issued, parent ? parent.name.toLocaleUpperCase('vi') : ''), stats };
 }

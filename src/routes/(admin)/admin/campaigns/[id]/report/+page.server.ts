@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { failForm, formValues, orPageError } from '$lib/server/core/http';
-import { computeCampaignStatistics, getReport, listAddresseeChoices, reportDocument, saveReport, submitReport } from '$lib/server/reports/service';
+import { getReport, listAddresseeChoices, reportWithStatistics, saveReport, submitReport } from '$lib/server/reports/service';
 import { getCampaign } from '$lib/server/campaigns/service';
 import { documentFileNames } from '$lib/features/documents/format';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -10,11 +10,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { db, actor } = locals;
 	const campaign = await orPageError(() => getCampaign(db, actor, params.id));
-	const [stats, report, choices, document] = await Promise.all([
-		orPageError(() => computeCampaignStatistics(db, actor, params.id)),
+	// The figures are computed once: the page shows them and the Báo cáo is built from them.
+	const [{ stats, document }, report, choices] = await Promise.all([
+		orPageError(() => reportWithStatistics(db, actor, params.id)),
 		orPageError(() => getReport(db, actor, params.id)),
-		orPageError(() => listAddresseeChoices(db, actor, params.id)),
-		orPageError(() => reportDocument(db, actor, params.id))
+		orPageError(() => listAddresseeChoices(db, actor, params.id))
 	]);
 	return {
 		campaign: { id: campaign.id, title: campaign.title, orgName: campaign.orgName },
