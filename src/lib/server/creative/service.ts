@@ -1,0 +1,41 @@
+// The creative-contests domain (M13): contests where people submit readings, audio, video,
+// photos and essays through resumable uploads, judged by jury rounds and a public vote. Other
+// domains and routes enter here; the use cases live in service/<use-case>.ts.
+export { createContest, updateContest, publishContest, listPublicContests, listManagedContests, canCreateContestIn } from './service/contests';
+export { requireReadableContest as getContest, requireManagedContest as getManagedContest, type ContestContext } from './service/context';
+export { createUpload, getUpload, appendToUpload, cancelUpload, contestKinds } from './service/uploads';
+export { handleTusRequest, parseUploadMetadata } from './service/tus';
+export {
+	submitEntry,
+	requireReadableEntry as getEntry,
+	readEntryMedia,
+	listPublicEntries,
+	listMyEntries,
+	listContestEntriesForManager,
+	listEntryConsents,
+	disqualifyEntry,
+	type PostedFile,
+	type EntryAccess
+} from './service/entries';
+export {
+	createRound,
+	addJuror,
+	removeJuror,
+	openRound,
+	closeRound,
+	getJurorRound,
+	listMyJuryRounds,
+	rateEntry,
+	getRoundProgress,
+	listRounds,
+	getContestResults,
+	publishResults,
+	type BlindEntry,
+	type JurorRound,
+	type RoundProgress,
+	type ContestResults
+} from './service/jury';
+export { castVote, getMyVotes, countContestVotes, getVoteLogSummary, type VoteOutcome } from './service/votes';
+export { rankEntries, ratingScore, type RankedEntry } from './service/ranking';
+export { canManageContest, submissionOpen, voteOpen } from './policy';
+export type { CreativeContestRow, CreativeEntryRow, JuryRoundRow, JuryRatingRow, CreativeUploadRow } from './tables';
