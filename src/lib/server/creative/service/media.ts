@@ -103,7 +103,7 @@ async function wavDuration(read: ByteReader, size: number): Promise<number | nul
 	let at = 12;
 	let byteRate = 0;
 	for (let chunks = 0; at + 8 <= size && chunks < 100; chunks++) {
-		const h = await read(at, 16);
+		const h = await read(at, 24);
 		const id = ascii(h, 0, 4);
 		const chunkSize = u32le(h, 4);
 		if (id === 'fmt ') byteRate = u32le(h, 16);

@@ -1,0 +1,248 @@
+// Factories for tests, e2e and the demo: contests, entries, rounds and votes made through the
+// service, and tiny but valid media files (WAV, MP3, MP4, PNG) made in memory.
+import { PNG } from 'pngjs';
+import type { Db } from '../db/types';
+import { systemActor, type Actor } from '../auth/actor';
+import { createUser } from '../org/seed';
+import { linkPersonToUser, listPeople, type OrgNodeRow } from '../org/service';
+import { createAccountWithPassword } from '../auth/service';
+import type { ContestInput, EntryInput } from '$lib/features/creative/inputs';
+import { rubricText } from '$lib/features/creative/inputs';
+import {
+	addJuror,
+	castVote,
+	closeRound,
+	createContest as createContestRecord,
+	createRound,
+	openRound,
+	publishContest,
+	rateEntry,
+	submitEntry,
+	type PostedFile
+} from './service';
+import type { CreativeContestRow, CreativeEntryRow } from './tables';
+
+const seedActor = systemActor('seed');
+
+/** A WAV file of `seconds` of a soft tone (8 kHz, mono, 8-bit PCM): the smallest audio every browser plays. */
+export function sampleWav(seconds: number, frequency = 440): Uint8Array {
+	const rate = 8000;
+	const samples = Math.round(seconds * rate);
+	const out = Buffer.alloc(44 + samples);
+	out.write('RIFF', 0, 'ascii');
+	out.writeUInt32LE(36 + samples, 4);
+	out.write('WAVEfmt ', 8, 'ascii');
+	out.writeUInt32LE(16, 16);
+	out.writeUInt16LE(1, 20);
+	out.writeUInt16LE(1, 22);
+	out.writeUInt32LE(rate, 24);
+	out.writeUInt32LE(rate, 28);
+	out.writeUInt16LE(1, 32);
+	out.writeUInt16LE(8, 34);
+	out.write('data', 36, 'ascii');
+	out.writeUInt32LE(samples, 40);
+	for (let i = 0; i < samples; i++) out[44 + i] = 128 + Math.round(24 * Math.sin((2 * Math.PI * frequency * i) / rate) * Math.min(1, i / 800, (samples - i) / 800));
+	return new Uint8Array(out);
+}
+
+/** An MP3 of `seconds` of silent MPEG-1 Layer III frames (128 kbit/s, 44.1 kHz, 417 bytes each). */
+export function sampleMp3(seconds: number): Uint8Array {
+	const frames = Math.ceil((seconds * 44100) / 1152);
+	const out = Buffer.alloc(frames * 417);
+	for (let i = 0; i < frames; i++) out.set([0xff, 0xfb, 0x90, 0x64], i * 417);
+	return new Uint8Array(out);
+}
+
+/** An MP4 whose movie header says `seconds` (ftyp + moov/mvhd + mdat of `padding` bytes): enough for the checks, not for a player. */
+export function sampleMp4(seconds: number, padding = 0): Uint8Array {
+	const box = (type: string, body: Buffer) => {
+		const head = Buffer.alloc(8);
+		head.writeUInt32BE(8 + body.length, 0);
+		head.write(type, 4, 'ascii');
+		return Buffer.concat([head, body]);
+	};
+	const ftyp = box('ftyp', Buffer.concat([Buffer.from('isom', 'ascii'), Buffer.from([0, 0, 2, 0]), Buffer.from('isomiso2mp41', 'ascii')]));
+	const mvhd = Buffer.alloc(100);
+	mvhd.writeUInt32BE(1000, 12);
+	mvhd.writeUInt32BE(Math.round(seconds * 1000), 16);
+	const moov = box('moov', box('mvhd', mvhd));
+	return new Uint8Array(Buffer.concat([ftyp, box('mdat', Buffer.alloc(padding)), moov]));
+}
+
+/** A PNG of `width` × `height` in soft bands of colour, as a phone's photo would stand in. */
+export function samplePng(width = 96, height = 64, hue = 0): Uint8Array {
+	const png = new PNG({ width, height });
+	for (let y = 0; y < height; y++)
+		for (let x = 0; x < width; x++) {
+			const i = (width * y + x) << 2;
+			png.data[i] = (120 + hue + x) % 256;
+			png.data[i + 1] = (160 + y * 2) % 256;
+			png.data[i + 2] = (200 + hue * 2) % 256;
+			png.data[i + 3] = 255;
+		}
+	return new Uint8Array(PNG.sync.write(png));
+}
+
+/** A Windows executable's first bytes (the "MZ" header): what a renamed .exe brings. */
+export function sampleExecutable(size = 4096): Uint8Array {
+	const out = Buffer.alloc(size);
+	out.write('MZ', 0, 'ascii');
+	out.writeUInt32LE(0x80, 0x3c);
+	out.write('PE\0\0', 0x80, 'latin1');
+	return new Uint8Array(out);
+}
+
+export type ContestOverrides = ContestInput & { campaignId: string; actor?: Actor; publish?: boolean };
+
+/** A contest of the campaign taking readings, audio, video, photos and essays, open now, published unless `publish: false`. */
+export async function createContest(db: Db, overrides: ContestOverrides): Promise<CreativeContestRow> {
+	const { campaignId, actor = seedActor, publish = true, ...input } = overrides;
+	const day = 86_400_000;
+	const t = Date.now();
+	const row = await createContestRecord(db, actor, campaignId, {
+		title: 'Cuộc thi "Đọc sách cùng con"',
+		rules: 'Mỗi gia đình gửi một bài đọc không quá 5 phút.',
+		entryTypes: ['reading', 'audio', 'video', 'photo', 'essay'],
+		maxSizeMb: '5',
+		maxDurationMinutes: '5',
+		submissionOpensAt: new Date(t - day).toISOString(),
+		submissionClosesAt: new Date(t + 7 * day).toISOString(),
+		voteOpensAt: new Date(t - day).toISOString(),
+		voteClosesAt: new Date(t + 14 * day).toISOString(),
+		voteMode: 'per_entry',
+		votesPerAccount: '1',
+		juryWeight: '70',
+		...input
+	});
+	return publish ? publishContest(db, actor, row.id) : row;
+}
+
+let entryCounter = 0;
+let voterCounter = 0;
+
+/** A voter: an account with a password whose e-mail is verified (as demo accounts are), signed in. */
+export async function createVoter(db: Db, name = 'Người bình chọn'): Promise<Actor> {
+	const n = ++voterCounter;
+	const user = await createAccountWithPassword(db, seedActor, { name, email: `binhchon${n}.${Date.now().toString(36)}@example.vn`, password: 'BinhChon@2021', isDemo: true });
+	return { kind: 'user', userId: user.id, name: user.name, email: user.email, grants: [] };
+}
+
+/** An entry by `actor` (a signed-in entrant): a 3-second reading unless the overrides say otherwise, both consents given. */
+export async function createEntry(db: Db, contestId: string, actor: Actor, overrides: EntryInput & { file?: PostedFile } = {}): Promise<CreativeEntryRow> {
+	const { file, ...input } = overrides;
+	const n = ++entryCounter;
+	const type = (input.type as string | undefined) ?? 'reading';
+	return submitEntry(
+		db,
+		actor,
+		contestId,
+		{ type, title: `Bài dự thi ${n}`, description: `Mô tả bài dự thi ${n}.`, consents: ['participate', 'publish'], essayText: type === 'essay' ? `Bài viết số ${n}.` : '', ...input },
+		type === 'essay' ? undefined : (file ?? { name: `bai-${n}.wav`, bytes: sampleWav(3) })
+	);
+}
+
+/** The default rubric of a reading contest: voice, expression, content and presentation. */
+export const READING_RUBRIC = rubricText([
+	{ id: 'c1', name: 'Giọng đọc, phát âm', weight: 40, maxScore: 10 },
+	{ id: 'c2', name: 'Biểu cảm, truyền cảm', weight: 30, maxScore: 10 },
+	{ id: 'c3', name: 'Nội dung, lựa chọn tác phẩm', weight: 20, maxScore: 10 },
+	{ id: 'c4', name: 'Hình thức trình bày', weight: 10, maxScore: 10 }
+]);
+
+/**
+ * The demo's creative contest (DEMO=1): the Office's 2021 reading contest "Đọc sách cùng con",
+ * for the Plan's call to "tự đọc, ghi âm, ghi hình đóng góp, chia sẻ, dự thi" — families' readings
+ * and a photo and an essay, a closed jury round, public votes and published results. Made as it
+ * would have been in 2021: the clock is set back while it is made, then released.
+ */
+export async function seedDemoCreative(db: Db, demo: { campaignId: string; units: Record<string, OrgNodeRow>; setClock: (at?: Date) => void }): Promise<CreativeContestRow> {
+	const system = systemActor('demo');
+	const vn = (iso: string) => new Date(`${iso}+07:00`);
+	try {
+		demo.setClock(vn('2021-09-15T08:00'));
+		const contest = await createContest(db, {
+			campaignId: demo.campaignId,
+			actor: system,
+			title: 'Cuộc thi "Đọc sách cùng con" năm 2021',
+			rules:
+				'Hưởng ứng Tuần lễ học tập suốt đời năm 2021, Văn phòng UBND tỉnh phát động cuộc thi "Đọc sách cùng con" dành cho gia đình cán bộ, công chức, viên chức và người lao động.\nMỗi gia đình gửi một bài đọc (ghi âm hoặc ghi hình) một trích đoạn sách không quá 5 phút, kèm ảnh hoặc bài cảm nhận nếu có.\nBan giám khảo chấm theo tiêu chí giọng đọc, biểu cảm, nội dung và hình thức; điểm bình chọn của khán giả chiếm 30% tổng điểm.',
+			entryTypes: ['reading', 'video', 'photo', 'essay'],
+			maxSizeMb: '200',
+			maxDurationMinutes: '5',
+			submissionOpensAt: '2021-09-20T08:00',
+			submissionClosesAt: '2021-10-03T17:00',
+			voteOpensAt: '2021-10-04T08:00',
+			voteClosesAt: '2021-10-08T17:00',
+			voteMode: 'per_entry',
+			votesPerAccount: '1',
+			juryWeight: '70'
+		});
+		const people = (await listPeople(db, system, { unitId: demo.units.VPUB.id, page: 1 })).items;
+		const account = async (name: string, unitCode: string | null): Promise<Actor> => {
+			const user = await createUser(db, { name, email: `${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z]+/g, '.')}@thisinh.demo.learnweek.vn`, isDemo: true });
+			const person = unitCode ? people.find((p) => p.unitId === demo.units[unitCode].id && !p.userId) : undefined;
+			if (person) await linkPersonToUser(db, system, { personId: person.id, userId: user.id });
+			return { kind: 'user', userId: user.id, name: user.name, email: user.email, grants: [] };
+		};
+		const entrants = [
+			{ name: 'Lò Thị Mai', unit: 'TTTT', title: 'Con chim xanh biếc bay về', isMinor: false, hz: 392 },
+			{ name: 'Cầm Văn Hùng', unit: 'KT', title: 'Dế Mèn phiêu lưu ký — chương I', isMinor: false, hz: 440 },
+			{ name: 'Quàng Minh Khôi', unit: 'KGVX', title: 'Chuyện cổ tích "Sự tích cây vú sữa"', isMinor: true, hz: 494 },
+			{ name: 'Tòng Thị Hương', unit: 'TH', title: 'Những tấm lòng cao cả — "Người thầy đầu tiên"', isMinor: false, hz: 523 },
+			{ name: 'Lường Văn Chính', unit: 'NC', title: 'Tuổi thơ dữ dội — trích đoạn', isMinor: false, hz: 349 }
+		];
+		demo.setClock(vn('2021-09-28T20:00'));
+		const entries: CreativeEntryRow[] = [];
+		for (const [i, e] of entrants.entries()) {
+			const who = await account(e.name, e.unit);
+			entries.push(
+				await createEntry(db, contest.id, who, {
+					type: 'reading',
+					title: e.title,
+					description: e.isMinor ? 'Bé đọc cùng mẹ vào buổi tối trước giờ đi ngủ.' : 'Cả nhà cùng đọc sách vào cuối tuần.',
+					unitId: demo.units[e.unit].id,
+					isMinor: e.isMinor,
+					guardianName: e.isMinor ? 'Quàng Thị Lan' : '',
+					guardianRelation: e.isMinor ? 'mother' : '',
+					guardianConsents: e.isMinor ? ['participate', 'publish'] : [],
+					file: { name: `doc-sach-${i + 1}.wav`, bytes: sampleWav(4 + i, e.hz) }
+				})
+			);
+		}
+		const photographer = await account('Bạc Thị Thu', 'KSTTHC');
+		entries.push(await createEntry(db, contest.id, photographer, { type: 'photo', title: 'Góc đọc sách của gia đình', description: 'Góc đọc sách nhỏ bên cửa sổ.', unitId: demo.units.KSTTHC.id, file: { name: 'goc-doc-sach.png', bytes: samplePng(320, 200, 40) } }));
+		const writer = await account('Đinh Văn Páo', 'BTCD');
+		entries.push(
+			await createEntry(db, contest.id, writer, {
+				type: 'essay',
+				title: 'Cảm nhận sau một tháng đọc sách cùng con',
+				description: 'Bài viết cảm nhận.',
+				unitId: demo.units.BTCD.id,
+				essayText:
+					'Mỗi tối, hai bố con dành ba mươi phút đọc sách. Ban đầu con chỉ thích xem tranh, nhưng dần dần con tự đọc được những câu ngắn.\nViệc đọc sách cùng con giúp gia đình gắn bó hơn và con ham học hỏi hơn.'
+			})
+		);
+
+		demo.setClock(vn('2021-10-04T08:00'));
+		const round = await createRound(db, system, contest.id, { title: 'Vòng chấm sơ khảo', rubric: READING_RUBRIC });
+		const jurors = [await account('Hoàng Anh Tú', 'TTTT'), await account('Vì Thị Ngọc', 'KGVX'), await account('Nguyễn Đức Anh', null)];
+		for (const j of jurors) await addJuror(db, system, round.id, { email: j.email });
+		await openRound(db, system, round.id);
+		for (const [j, juror] of jurors.entries()) {
+			for (const [i, entry] of entries.entries()) {
+				const scores = Object.fromEntries(['c1', 'c2', 'c3', 'c4'].map((c, k) => [`score_${c}`, String(5 + ((i * 3 + j * 2 + k) % 5))]));
+				await rateEntry(db, juror, round.id, entry.id, { ...scores, comment: '' }).catch(() => undefined);
+			}
+		}
+		demo.setClock(vn('2021-10-06T19:00'));
+		for (let v = 0; v < 24; v++) {
+			const voter = await createVoter(db, `Người bình chọn ${v + 1}`);
+			await castVote(db, voter, entries[v % 5 === 0 ? 0 : (v * 7) % entries.length].id, {}).catch(() => undefined);
+		}
+		demo.setClock(vn('2021-10-09T09:00'));
+		await closeRound(db, system, round.id);
+		return contest;
+	} finally {
+		demo.setClock();
+	}
+}
