@@ -114,6 +114,8 @@ export async function appendToUpload(db: Db, actor: Actor, id: string, input: { 
 			pendingBytes = input.body.byteLength;
 		} else if (input.body) {
 			const reader = input.body.getReader();
+			// A dropped connection rejects `closed` too; the read below reports it.
+			reader.closed.catch(() => undefined);
 			for (;;) {
 				const { done, value } = await reader.read();
 				if (done) break;
@@ -129,8 +131,8 @@ export async function appendToUpload(db: Db, actor: Actor, id: string, input: { 
 	}
 	if (failure instanceof AppError) throw failure;
 	// A dropped connection keeps what arrived: the client asks for the offset and sends the rest.
+	// The client is gone by then; nothing is thrown at it, and it asks where to resume.
 	if (pendingBytes && (!failure || offset > 0 || pendingBytes >= KIND_HEAD_BYTES)) await flush();
-	if (failure) throw failure;
 	row = (await selectUpload(db, row.id))!;
 	if (row.offset === row.length) row = await finishUpload(db, row, contest);
 	return row;
