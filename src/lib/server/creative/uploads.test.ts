@@ -114,7 +114,7 @@ describe('resumable uploads (tus 1.0.0)', () => {
 		expect(first).toBeLessThan(wav.length);
 
 		// A stale offset is refused with the one the server holds.
-		const stale = await fetch(location, { method: 'PATCH', headers: tus('mai', { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }), body: wav.subarray(0, 10) });
+		const stale = await fetch(location, { method: 'PATCH', headers: tus('mai', { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }), body: Buffer.from(wav.subarray(0, 10)) });
 		expect(stale.status).toBe(409);
 		expect(Number(stale.headers.get('upload-offset'))).toBe(first);
 
@@ -122,7 +122,7 @@ describe('resumable uploads (tus 1.0.0)', () => {
 		const second = await settledOffset(location, first);
 		expect(second).toBeGreaterThan(first);
 
-		const last = await fetch(location, { method: 'PATCH', headers: tus('mai', { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': String(second) }), body: wav.subarray(second) });
+		const last = await fetch(location, { method: 'PATCH', headers: tus('mai', { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': String(second) }), body: Buffer.from(wav.subarray(second)) });
 		expect(last.status).toBe(204);
 		expect(Number(last.headers.get('upload-offset'))).toBe(wav.length);
 
@@ -151,7 +151,7 @@ describe('resumable uploads (tus 1.0.0)', () => {
 		const exe = sampleExecutable(64 * 1024);
 		const created = await create(exe.length, 'mai', 'bai-du-thi.mp4');
 		const location = created.headers.get('location')!;
-		const patch = await fetch(location, { method: 'PATCH', headers: tus('mai', { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }), body: exe });
+		const patch = await fetch(location, { method: 'PATCH', headers: tus('mai', { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }), body: Buffer.from(exe) });
 		expect(patch.status).toBe(415);
 		expect((await fetch(location, { method: 'HEAD', headers: tus('mai') })).status).toBe(404);
 		expect(storedCount()).toBe(before);
@@ -160,7 +160,7 @@ describe('resumable uploads (tus 1.0.0)', () => {
 	it('refuses a recording over the contest’s time limit when its last byte arrives', async () => {
 		const long = sampleWav(125);
 		const created = await create(long.length);
-		const patch = await fetch(created.headers.get('location')!, { method: 'PATCH', headers: tus('mai', { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }), body: long });
+		const patch = await fetch(created.headers.get('location')!, { method: 'PATCH', headers: tus('mai', { 'Content-Type': 'application/offset+octet-stream', 'Upload-Offset': '0' }), body: Buffer.from(long) });
 		expect(patch.status).toBe(400);
 		expect(patch.headers.get('x-error-code')).toBe('VALIDATION');
 	});

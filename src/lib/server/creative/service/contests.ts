@@ -7,10 +7,10 @@ import { newId } from '../../core/ids';
 import { parseInput } from '../../core/http';
 import { hasRoleAt, scopePaths, type Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/service';
-import { getCampaign, CAMPAIGN_ACTION_ROLES } from '../../campaigns/service';
+import { getCampaign, listCampaigns } from '../../campaigns/service';
 import { foldVietnamese } from '$lib/vn/text';
 import { contestInput, type ContestInput } from '$lib/features/creative/inputs';
-import { canManageContest, CONTEST_READERS } from '../policy';
+import { canManageContest, CONTEST_MANAGERS, CONTEST_READERS } from '../policy';
 import { insertContest, selectContests, updateContestRow } from '../queries';
 import type { CreativeContestRow } from '../tables';
 import { requireManagedContest, unitPaths } from './context';
@@ -102,8 +102,39 @@ export async function listManagedContests(db: Db, actor: Actor): Promise<Creativ
 	return all.filter((c) => hasRoleAt(actor, CONTEST_READERS, orgs.get(c.orgId)?.path ?? '\u0000'));
 }
 
-/** True when the actor may set up contests on the campaign (its coordinators). */
-export async function canCreateContestIn(db: Db, actor: Actor, campaignId: string): Promise<boolean> {
-	const campaign = await getCampaign(db, actor, campaignId).catch(() => null);
-	return Boolean(campaign && hasRoleAt(actor, CAMPAIGN_ACTION_ROLES.read, campaign.orgPath) && canManageContest(actor, { orgPath: campaign.orgPath }));
+/** The campaigns on which the actor may set up a contest (those of the nodes they coordinate), newest first. */
+export async function listCampaignsForContests(db: Db, actor: Actor): Promise<Array<{ id: string; title: string; year: number; orgName: string }>> {
+	if (!scopePaths(actor, CONTEST_MANAGERS).length) return [];
+	const campaigns = await listCampaigns(db, actor);
+	const orgs = await unitPaths(db, campaigns.map((c) => c.orgId));
+	return campaigns.filter((c) => canManageContest(actor, { orgPath: orgs.get(c.orgId)?.path ?? '\u0000' })).map((c) => ({ id: c.id, title: c.title, year: c.year, orgName: c.orgName }));
+}
+
+export interface ContestCard {
+	id: string;
+	title: string;
+	orgName: string;
+	status: CreativeContestRow['status'];
+	entryTypes: string[];
+	submissionOpensAt: Date;
+	submissionClosesAt: Date;
+	voteOpensAt: Date | null;
+	voteClosesAt: Date | null;
+}
+
+/** Contests as list cards with their organiser's name: the public ones, or with `managed` those the actor runs or supervises. */
+export async function listContestCards(db: Db, actor: Actor, options: { managed?: boolean } = {}): Promise<ContestCard[]> {
+	const rows = options.managed ? await listManagedContests(db, actor) : await listPublicContests(db);
+	const orgs = await unitPaths(db, rows.map((r) => r.orgId));
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		orgName: orgs.get(r.orgId)?.name ?? '',
+		status: r.status,
+		entryTypes: r.entryTypes,
+		submissionOpensAt: r.submissionOpensAt,
+		submissionClosesAt: r.submissionClosesAt,
+		voteOpensAt: r.voteOpensAt,
+		voteClosesAt: r.voteClosesAt
+	}));
 }

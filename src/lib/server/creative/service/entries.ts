@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors';
 import { now } from '../../core/clock';
 import { newId, sha256 } from '../../core/ids';
 import { parseInput } from '../../core/http';
-import { newFileKey, writeStoredFileAt } from '../../core/storage';
+import { newFileKey, storedFileStream, writeStoredFileAt } from '../../core/storage';
 import type { Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/service';
 import { foldVietnamese } from '$lib/vn/text';
@@ -261,4 +261,22 @@ export async function disqualifyEntry(db: Db, actor: Actor, entryId: string, inp
 		});
 		return row;
 	});
+}
+
+/**
+ * The HTTP answer carrying a stored file, whole or the byte range a player asked for (RFC 9110
+ * §14: "bytes=start-end"); a range beyond the file answers 416.
+ */
+export function storedFileResponse(media: { fileKey: string; contentType: string; size: number }, range: string | null): Response {
+	const headers: Record<string, string> = { 'Content-Type': media.contentType, 'Accept-Ranges': 'bytes', 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff' };
+	const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+	if (match && (match[1] || match[2])) {
+		let start = match[1] ? Number(match[1]) : Math.max(0, media.size - Number(match[2]));
+		let end = match[1] && match[2] ? Math.min(Number(match[2]), media.size - 1) : media.size - 1;
+		if (!match[1]) start = Math.max(0, media.size - Number(match[2]));
+		if (start >= media.size || start > end) return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${media.size}` } });
+		end = Math.max(start, end);
+		return new Response(storedFileStream(media.fileKey, { start, end }), { status: 206, headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${media.size}`, 'Content-Length': String(end - start + 1) } });
+	}
+	return new Response(storedFileStream(media.fileKey), { status: 200, headers: { ...headers, 'Content-Length': String(media.size) } });
 }
