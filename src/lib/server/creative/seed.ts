@@ -235,7 +235,7 @@ export async function seedDemoCreative(db: Db, demo: { campaignId: string; units
 			}
 		}
 		demo.setClock(vn('2021-10-06T19:00'));
-		for (let v = 0; v < 24; v++) {
+		for (let v = 0; v < 12; v++) {
 			const voter = await createVoter(db, `Người bình chọn ${v + 1}`);
 			await castVote(db, voter, entries[v % 5 === 0 ? 0 : (v * 7) % entries.length].id, {}).catch(() => undefined);
 		}
