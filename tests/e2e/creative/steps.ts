@@ -1,37 +1,14 @@
-// Shared steps of the creative-contest stories: tiny media made in memory, the app's clock, Vietnam
+// Shared steps of the creative-contest stories: tiny media (from the domain's sample-media), the app's clock, Vietnam
 // wall-clock values for datetime-local fields, and the tus protocol spoken with plain fetch.
 import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { sampleExecutable, sampleWav } from '../../../src/lib/server/creative/service/sample-media';
 
-/** A WAV file of `seconds` of a tone (8 kHz, mono, 8-bit). */
-export function wav(seconds: number): Buffer {
-	const rate = 8000;
-	const n = Math.round(seconds * rate);
-	const out = Buffer.alloc(44 + n);
-	out.write('RIFF', 0, 'ascii');
-	out.writeUInt32LE(36 + n, 4);
-	out.write('WAVEfmt ', 8, 'ascii');
-	out.writeUInt32LE(16, 16);
-	out.writeUInt16LE(1, 20);
-	out.writeUInt16LE(1, 22);
-	out.writeUInt32LE(rate, 24);
-	out.writeUInt32LE(rate, 28);
-	out.writeUInt16LE(1, 32);
-	out.writeUInt16LE(8, 34);
-	out.write('data', 36, 'ascii');
-	out.writeUInt32LE(n, 40);
-	for (let i = 0; i < n; i++) out[44 + i] = 128 + Math.round(20 * Math.sin((2 * Math.PI * 440 * i) / rate));
-	return out;
-}
-
+/** A WAV recording of `seconds` (8 kHz, mono). */
+export const wav = (seconds: number): Buffer => Buffer.from(sampleWav(seconds));
 /** A Windows executable's first bytes: what a renamed .exe brings. */
-export function executable(size = 8192): Buffer {
-	const out = Buffer.alloc(size);
-	out.write('MZ', 0, 'ascii');
-	out.write('PE\0\0', 0x80, 'latin1');
-	return out;
-}
+export const executable = (size = 8192): Buffer => Buffer.from(sampleExecutable(size));
 
 /** An instant `hours` from now as Vietnam wall-clock time for a datetime-local field. */
 export function vietnamDateTime(hours: number): string {

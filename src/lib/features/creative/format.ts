@@ -79,3 +79,9 @@ export function contestFormValues(c: {
 		juryWeight: String(c.juryWeight)
 	};
 }
+
+/** What a contest shows of itself on its pages (and what the audit log keeps of it). */
+export function contestView<C extends { id: string; title: string; rules: string; status: ContestStatus; entryTypes: string[]; maxBytes: number; maxDurationSeconds: number; submissionOpensAt: Date; submissionClosesAt: Date; voteOpensAt: Date | null; voteClosesAt: Date | null; voteMode: VoteMode; votesPerAccount: number; juryWeight: number }>(c: C) {
+	const { id, title, rules, status, entryTypes, maxBytes, maxDurationSeconds, submissionOpensAt, submissionClosesAt, voteOpensAt, voteClosesAt, voteMode, votesPerAccount, juryWeight } = c;
+	return { id, title, rules, status, entryTypes, maxBytes, maxDurationSeconds, submissionOpensAt, submissionClosesAt, voteOpensAt, voteClosesAt, voteMode, votesPerAccount, juryWeight };
+}

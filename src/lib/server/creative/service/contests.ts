@@ -10,27 +10,13 @@ import { recordAudit } from '../../audit/service';
 import { getCampaign, listCampaigns } from '../../campaigns/service';
 import { foldVietnamese } from '$lib/vn/text';
 import { contestInput, type ContestInput } from '$lib/features/creative/inputs';
+import { contestView } from '$lib/features/creative/format';
 import { canManageContest, CONTEST_MANAGERS, CONTEST_READERS } from '../policy';
 import { insertContest, selectContests, updateContestRow } from '../queries';
 import type { CreativeContestRow } from '../tables';
 import { requireManagedContest, unitPaths } from './context';
 
-function contestAudit(c: CreativeContestRow) {
-	return {
-		title: c.title,
-		entryTypes: c.entryTypes,
-		maxBytes: c.maxBytes,
-		maxDurationSeconds: c.maxDurationSeconds,
-		submissionOpensAt: c.submissionOpensAt,
-		submissionClosesAt: c.submissionClosesAt,
-		voteOpensAt: c.voteOpensAt,
-		voteClosesAt: c.voteClosesAt,
-		voteMode: c.voteMode,
-		votesPerAccount: c.votesPerAccount,
-		juryWeight: c.juryWeight,
-		status: c.status
-	};
-}
+const contestAudit = (c: CreativeContestRow) => contestView(c);
 
 function rowValues(input: ContestInput) {
 	const data = parseInput(contestInput, input);

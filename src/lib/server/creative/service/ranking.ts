@@ -1,4 +1,4 @@
-// The scores of a creative contest, written once here and documented in README "Creative contests":
+// The scores of a creative contest, written once here (README "Creative contests" says the same):
 //
 //   rating r of an entry (one juror, one round)  = 100 × Σ_c w_c · s_c / max_c  ÷  Σ_c w_c
 //   jury score J(e)                              = mean of its ratings in the round (0 with none)

@@ -3,7 +3,7 @@ import { redirect } from '@sveltejs/kit';
 import { now } from '$lib/server/core/clock';
 import { failAction, formValues, orPageError } from '$lib/server/core/http';
 import { castVote, getContestPage } from '$lib/server/creative/service';
-import { contestPhase } from '$lib/features/creative/format';
+import { contestPhase, contestView } from '$lib/features/creative/format';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,22 +11,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const p = await orPageError(() => getContestPage(locals.db, locals.actor, params.id));
 	const c = p.ctx.contest;
 	return {
-		contest: {
-			id: c.id,
-			title: c.title,
-			rules: c.rules,
-			status: c.status,
-			entryTypes: c.entryTypes,
-			maxBytes: c.maxBytes,
-			maxDurationSeconds: c.maxDurationSeconds,
-			submissionOpensAt: c.submissionOpensAt,
-			submissionClosesAt: c.submissionClosesAt,
-			voteOpensAt: c.voteOpensAt,
-			voteClosesAt: c.voteClosesAt,
-			voteMode: c.voteMode,
-			votesPerAccount: c.votesPerAccount,
-			juryWeight: c.juryWeight
-		},
+		contest: contestView(c),
 		phase: contestPhase(c, now()),
 		orgName: p.ctx.org.name,
 		campaignTitle: p.ctx.campaign.title,

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { failAction, formValues, orPageError } from '$lib/server/core/http';
 import { addJuror, canManageContest, closeRound, createRound, getContest, getRoundProgress, listRounds, openRound, removeJuror } from '$lib/server/creative/service';
 import { localizeHref } from '$lib/paraglide/runtime';
+import type { Action } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
 // Jury rounds of a contest: rubric, jurors, opening and closing, progress while open (counts
@@ -28,52 +29,26 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return { contest: { id: ctx.contest.id, title: ctx.contest.title }, manage: canManageContest(actor, { orgPath: ctx.org.path }), rounds: progress, notice: url.searchParams.get('notice') };
 };
 
-const back = (id: string, notice: string) => redirect(303, localizeHref(`/admin/creative-contests/${id}/rounds?notice=${notice}`));
+type Run = (db: App.Locals['db'], actor: App.Locals['actor'], values: Record<string, unknown>, roundId: string, contestId: string) => Promise<unknown>;
+
+/** One form of the page: runs the use case, names the failing form (`form` + round id), comes back with a notice. */
+function act(form: string, notice: string, run: Run): Action {
+	return async ({ request, locals, params }) => {
+		const values = formValues(await request.formData());
+		const roundId = String(values.roundId ?? '');
+		try {
+			await run(locals.db, locals.actor, values, roundId, String(params.id));
+		} catch (e) {
+			return failAction(roundId ? `${form}-${roundId}` : form, e, values);
+		}
+		redirect(303, localizeHref(`/admin/creative-contests/${params.id}/rounds?notice=${notice}`));
+	};
+}
 
 export const actions: Actions = {
-	create: async ({ request, locals, params }) => {
-		const values = formValues(await request.formData());
-		try {
-			await createRound(locals.db, locals.actor, params.id, values);
-		} catch (e) {
-			return failAction('create', e, values);
-		}
-		back(params.id, 'created');
-	},
-	juror: async ({ request, locals, params }) => {
-		const values = formValues(await request.formData());
-		try {
-			await addJuror(locals.db, locals.actor, String(values.roundId ?? ''), { email: values.email });
-		} catch (e) {
-			return failAction(`juror-${values.roundId}`, e, values);
-		}
-		back(params.id, 'juror');
-	},
-	unjuror: async ({ request, locals, params }) => {
-		const values = formValues(await request.formData());
-		try {
-			await removeJuror(locals.db, locals.actor, String(values.roundId ?? ''), String(values.userId ?? ''));
-		} catch (e) {
-			return failAction(`juror-${values.roundId}`, e, values);
-		}
-		back(params.id, 'juror_removed');
-	},
-	open: async ({ request, locals, params }) => {
-		const values = formValues(await request.formData());
-		try {
-			await openRound(locals.db, locals.actor, String(values.roundId ?? ''));
-		} catch (e) {
-			return failAction(`round-${values.roundId}`, e, values);
-		}
-		back(params.id, 'opened');
-	},
-	close: async ({ request, locals, params }) => {
-		const values = formValues(await request.formData());
-		try {
-			await closeRound(locals.db, locals.actor, String(values.roundId ?? ''));
-		} catch (e) {
-			return failAction(`round-${values.roundId}`, e, values);
-		}
-		back(params.id, 'closed');
-	}
+	create: act('create', 'created', (db, actor, values, _roundId, contestId) => createRound(db, actor, contestId, values)),
+	juror: act('juror', 'juror', (db, actor, values, roundId) => addJuror(db, actor, roundId, { email: values.email })),
+	unjuror: act('juror', 'juror_removed', (db, actor, values, roundId) => removeJuror(db, actor, roundId, String(values.userId ?? ''))),
+	open: act('round', 'opened', (db, actor, _values, roundId) => openRound(db, actor, roundId)),
+	close: act('round', 'closed', (db, actor, _values, roundId) => closeRound(db, actor, roundId))
 };
