@@ -79,6 +79,22 @@ describe('publicity and talk around a plan', () => {
 		await expectAccessible(learner);
 		const forumUrl = learner.url();
 
+		// The same form sent twice at once (a double click, a retry) starts one thread.
+		await learner.getByLabel('Tiêu đề').fill('Gửi hai lần, đăng một lần');
+		await learner.getByLabel('Nội dung').fill('Biểu mẫu này được gửi hai lần cùng lúc.');
+		const outcomes = await learner.evaluate(async () => {
+			const form = document.querySelector('form[action="?/thread"]') as HTMLFormElement;
+			const body = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
+			// As a browser's own resend: SvelteKit answers a scripted post with the action's JSON outcome.
+			const send = () => fetch(form.action, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }).then((r) => r.json() as Promise<{ type: string; location?: string }>);
+			return Promise.all([send(), send()]);
+		});
+		expect(outcomes.map((r) => r.type)).toEqual(['redirect', 'redirect']);
+		expect(outcomes[0].location).toMatch(/^\/forums\/threads\//);
+		expect(outcomes[1].location).toBe(outcomes[0].location);
+		await learner.reload();
+		expect(await learner.getByRole('link', { name: 'Gửi hai lần, đăng một lần' }).count()).toBe(1);
+
 		await learner.getByLabel('Tiêu đề').fill('Chia sẻ cách tự học tiếng Anh sau giờ làm');
 		await learner.getByLabel('Nội dung').fill('Mỗi ngày tôi dành 30 phút nghe podcast. Mọi người học thế nào?');
 		await learner.getByRole('button', { name: 'Đăng chủ đề' }).click();
