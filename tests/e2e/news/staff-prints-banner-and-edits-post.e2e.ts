@@ -1,12 +1,22 @@
 // The Information Centre's staff prints the Office plan's slogan as a 0.8 × 5 m banner (the PDF
-// keeps the Vietnamese intact), then saves a draft post and edits it, nothing lost; a learner
-// opens the plan's forum from its public page and starts a thread there.
+// keeps the Vietnamese intact), then saves a draft post and edits it through an empty title and a
+// cover over the limit, nothing lost; a learner opens the plan's forum from its public page and
+// starts a thread there (the form sent twice posts once); a library resource's description full
+// of scripts is stored harmlessly.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demo, expectAccessible, signIn, useBrowser } from '../support';
 
 const browser = useBrowser();
+const XSS_DESCRIPTION = [
+	'<p>Hướng dẫn ký số văn bản trên điện thoại.</p>',
+	'<img src=x onerror="window.__xss=1">',
+	'<script>window.__xss=2</script>',
+	'<a href="javascript:window.__xss=3">mở</a>',
+	'<svg onload="window.__xss=4"></svg>',
+	'"><iframe src="javascript:window.top.__xss=5"></iframe>'
+].join('\n');
 
 describe('publicity and talk around a plan', () => {
 	it('prints a banner with the slogan intact', async () => {
@@ -59,7 +69,15 @@ describe('publicity and talk around a plan', () => {
 		await expectAccessible(staff);
 		expect(await staff.getByLabel('Nội dung').inputValue()).toContain('cả thứ Bảy và Chủ nhật');
 
+		// A cover over 5 MB is refused before it is stored, the new title and body kept.
 		await staff.getByLabel('Tiêu đề').fill('Lịch đọc sách tại thư viện tỉnh trong Tuần lễ');
+		await staff.getByLabel(/^Ảnh bìa/).setInputFiles({ name: 'anh-lon.png', mimeType: 'image/png', buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 1) });
+		await staff.getByLabel('Mô tả ảnh bìa').fill('Thư viện tỉnh');
+		await staff.getByRole('button', { name: 'Lưu' }).click();
+		await staff.getByText('Ảnh bìa quá lớn (tối đa 5 MB).').waitFor();
+		expect(await staff.getByLabel('Tiêu đề').inputValue()).toBe('Lịch đọc sách tại thư viện tỉnh trong Tuần lễ');
+		expect(await staff.getByLabel('Nội dung').inputValue()).toContain('cả thứ Bảy và Chủ nhật');
+		await staff.getByLabel(/^Ảnh bìa/).setInputFiles([]);
 		await staff.getByRole('button', { name: 'Lưu' }).click();
 		await staff.waitForURL(/notice=saved$/);
 		await staff.getByRole('heading', { level: 1, name: 'Lịch đọc sách tại thư viện tỉnh trong Tuần lễ' }).waitFor();
@@ -110,5 +128,28 @@ describe('publicity and talk around a plan', () => {
 		await learner.goBack();
 		await learner.getByRole('link', { name: 'Diễn đàn của kế hoạch' }).click();
 		await learner.waitForURL(forumUrl);
+	});
+
+	it('stores a library resource whose description carries scripts harmlessly', async () => {
+		const staff = await browser.page();
+		await signIn(staff, demo.staff);
+		await staff.goto('/admin/library');
+		await staff.getByRole('link', { name: 'Thêm tài liệu' }).click();
+		await staff.getByLabel('Tiêu đề').fill('Sổ tay chữ ký số cho công chức xã');
+		await staff.getByLabel('Mô tả').fill(XSS_DESCRIPTION);
+		await staff.getByLabel('Đường dẫn').fill('https://example.org/so-tay-chu-ky-so');
+		await staff.getByLabel('Trạng thái').selectOption({ label: 'Đã công bố' });
+		await staff.getByRole('button', { name: 'Lưu tài liệu' }).click();
+		await staff.waitForURL(/\/admin\/library\/[^/?]+\?notice=saved$/);
+		expect(await staff.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+		const visitor = await browser.page();
+		await visitor.goto('/library?q=so+tay+chu+ky');
+		await visitor.getByRole('link', { name: 'Sổ tay chữ ký số cho công chức xã' }).click();
+		await visitor.getByRole('heading', { level: 1, name: 'Sổ tay chữ ký số cho công chức xã' }).waitFor();
+		await visitor.getByText('Hướng dẫn ký số văn bản').waitFor();
+		expect(await visitor.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+		expect(await visitor.locator('main script, main [onerror], main [onload], main a[href^="javascript:"]').count()).toBe(0);
+		await expectAccessible(visitor);
 	});
 });
