@@ -63,7 +63,7 @@ async function previousEdition(db: Db, rc: RoundContext): Promise<RoundContext |
 export async function getLeaderboard(db: Db, actor: Actor, roundId: string): Promise<Leaderboard> {
 	const rc = await loadRoundContext(db, roundId);
 	const published = rc.round.status === 'published';
-	if (!published && !canReadRound(actor, rc.org)) throw new AppError('NOT_FOUND');
+	if (!published && !canReadRound(actor, { orgPath: rc.org.path })) throw new AppError('NOT_FOUND');
 	const shown = (await selectAssessmentsOfRounds(db, [roundId])).filter((a) => a.status === 'published' || (!published && a.status === 'verified'));
 	const results = await resultsOf(db, rc.definition, shown);
 	const prev = await previousEdition(db, rc);

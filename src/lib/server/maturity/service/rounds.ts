@@ -65,7 +65,7 @@ export async function createRound(db: Db, actor: Actor, input: RoundInput): Prom
 
 async function requireManagedRound(db: Db, actor: Actor, roundId: string): Promise<RoundContext> {
 	const rc = await loadRoundContext(db, roundId);
-	if (!canReadRound(actor, rc.org)) throw new AppError('NOT_FOUND');
+	if (!canReadRound(actor, { orgPath: rc.org.path })) throw new AppError('NOT_FOUND');
 	if (!canManageRound(actor, { orgPath: rc.org.path })) throw new AppError('FORBIDDEN');
 	return rc;
 }
@@ -128,7 +128,7 @@ export interface RoundDetail extends RoundContext {
 /** A round with every unit's assessment (status, totals, levels) for its coordinators and supervisors; NOT_FOUND for anyone else. */
 export async function getRound(db: Db, actor: Actor, roundId: string): Promise<RoundDetail> {
 	const rc = await loadRoundContext(db, roundId);
-	if (!canReadRound(actor, rc.org)) throw new AppError('NOT_FOUND');
+	if (!canReadRound(actor, { orgPath: rc.org.path })) throw new AppError('NOT_FOUND');
 	const assessments = await selectAssessmentsOfRounds(db, [roundId]);
 	const nodes = await enrollableUnits(db, rc.org.path);
 	const name = new Map(nodes.map((n) => [n.id, n.name]));
