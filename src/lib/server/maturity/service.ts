@@ -7,6 +7,7 @@ export { createRound, enrolUnits, setRoundDeadline, listRounds, getRound, publis
 export { openAssessment, saveAnswer, addEvidence, removeEvidence, readEvidenceFile, submitAssessment, listMyAssessments, type AssessmentView, type EvidenceUpload, type MyAssessmentItem } from './service/assessments';
 export { reviewCriterion, acceptRemainingCriteria, returnAssessment, verifyAssessment } from './service/review';
 export { getLeaderboard, listPublishedRounds, type Leaderboard, type LeaderboardRow } from './service/leaderboard';
+export { getMaturityOverview, listEnrollableUnits, type MaturityOverview } from './service/overview';
 export { criteriaOf, computeResult, criterionScore } from './service/scoring';
 export { MATURITY_COORDINATORS, MATURITY_UNIT_EDITORS } from './policy';
 export type { MaturityFrameworkRow, MaturityFrameworkVersionRow, MaturityRoundRow, MaturityAssessmentRow, MaturityAnswerRow, MaturityEvidenceRow, MaturityScoreChangeRow } from './tables';

@@ -131,6 +131,8 @@ export interface AssessmentView {
 	can: { edit: boolean; submit: boolean; review: boolean; manage: boolean };
 	/** Criteria the unit may still change (all of a draft; the returned ones after a return). */
 	editableKeys: string[];
+	/** Each criterion's points as entered and after review. */
+	scores: Record<string, { self: number; reviewed: number }>;
 }
 
 async function buildView(db: Db, actor: Actor, ctx: AssessmentContext): Promise<AssessmentView> {
@@ -151,6 +153,7 @@ async function buildView(db: Db, actor: Actor, ctx: AssessmentContext): Promise<
 		history: await selectScoreChanges(db, ctx.assessment.id),
 		deadlinePassed,
 		can: { edit, submit: edit && (status === 'returned' || !deadlinePassed), review: canReviewAssessment(actor, ctx.resource), manage: canManageRound(actor, { orgPath: ctx.org.path }) },
+		scores: Object.fromEntries(criteriaOf(ctx.definition).map((c) => [c.key, { self: criterionScore(c, byKey[c.key]?.value), reviewed: criterionScore(c, byKey[c.key] ? reviewedValues([byKey[c.key]]).get(c.key) : null) }])),
 		editableKeys: !edit ? [] : status === 'returned' ? answers.filter((a) => a.decision === 'returned').map((a) => a.criterionKey) : criteriaOf(ctx.definition).map((c) => c.key)
 	};
 }

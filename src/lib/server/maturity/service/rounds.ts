@@ -73,7 +73,7 @@ async function requireManagedRound(db: Db, actor: Actor, roundId: string): Promi
 /** Enrols more units (those already in keep their assessment). Refuses a published round (INVALID_TRANSITION) and what createRound refuses. */
 export async function enrolUnits(db: Db, actor: Actor, roundId: string, input: { unitIds: string[] | string }): Promise<void> {
 	const rc = await requireManagedRound(db, actor, roundId);
-	if (rc.round.status === 'published') throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_round_published' } });
+	if (rc.round.status === 'published') throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_round_published_refusal' } });
 	const unitIds = await checkUnits(db, rc.org.path, parseInput(enrolInput, input).unitIds);
 	await db.transaction(async (tx) => {
 		await insertAssessments(tx, newAssessments(rc.round, unitIds, now()));
@@ -84,7 +84,7 @@ export async function enrolUnits(db: Db, actor: Actor, roundId: string, input: {
 /** Moves a round's deadline (dd/mm/yyyy). Refuses a published round (INVALID_TRANSITION), a bad date (VALIDATION) and anyone but its coordinators. */
 export async function setRoundDeadline(db: Db, actor: Actor, roundId: string, input: { deadline: string }): Promise<MaturityRoundRow> {
 	const rc = await requireManagedRound(db, actor, roundId);
-	if (rc.round.status === 'published') throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_round_published' } });
+	if (rc.round.status === 'published') throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_round_published_refusal' } });
 	const { deadline } = parseInput(deadlineInput, input);
 	return db.transaction(async (tx) => {
 		const row = await updateRoundRow(tx, roundId, { deadline, updatedAt: now() });
@@ -148,7 +148,7 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
  */
 export async function publishRound(db: Db, actor: Actor, roundId: string): Promise<MaturityRoundRow> {
 	const rc = await requireManagedRound(db, actor, roundId);
-	if (rc.round.status === 'published') throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_round_published' } });
+	if (rc.round.status === 'published') throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_round_published_refusal' } });
 	const verified = (await selectAssessmentsOfRounds(db, [roundId])).filter((a) => a.status === 'verified');
 	if (!verified.length) throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_publish_nothing' } });
 	const at = now();
