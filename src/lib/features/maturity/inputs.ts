@@ -160,6 +160,8 @@ export const answerInput = z.object({
 	docDate: optionalDay.default(null),
 	docSummary: line(MATURITY_LIMITS.docSummary).default(''),
 	link: optionalUrl()
+		.optional()
+		.transform((v) => v ?? null)
 });
 export type AnswerInput = z.input<typeof answerInput>;
 

@@ -89,7 +89,7 @@ export async function seedDemoMaturity(
 		demo.setClock(new Date('2020-10-20T09:00:00+07:00'));
 		const framework = await createFramework(db, { orgId: demo.officeOrgId, actor, name: 'Bộ chỉ số chuyển đổi số các phòng, ban, đơn vị thuộc Văn phòng' });
 		const campaign2020 = await createCampaign(db, { orgId: demo.officeOrgId, year: 2020, status: 'closed', actor, symbol: 'KH-VPUB', title: 'Tổ chức Tuần lễ hưởng ứng học tập suốt đời năm 2020' });
-		const first = [['TTTT', 0.6], ['TTPVHCC', 0.7], ['TH', 0.5], ['KT', 0.45]] as const;
+		const first = [['TTTT', 0.55], ['TTPVHCC', 0.7], ['TH', 0.6], ['KT', 0.55]] as const;
 		const round2020 = await createRound(db, { campaignId: campaign2020.id, frameworkId: framework.id, unitIds: first.map(([c]) => unit(c)), deadline: '31/10/2020', title: 'Đánh giá mức độ chuyển đổi số năm 2020', actor });
 		const a2020 = await listRoundAssessments(db, actor, round2020.id);
 		for (const [code, share] of first) {
@@ -102,7 +102,7 @@ export async function seedDemoMaturity(
 		await publishRound(db, actor, round2020.id);
 
 		demo.setClock(new Date('2021-10-15T09:00:00+07:00'));
-		const second = [['TTTT', 0.9], ['TTPVHCC', 0.75], ['TH', 0.7], ['KT', 0.5], ['KGVX', 0.8], ['NC', 0]] as const;
+		const second = [['TTTT', 0.9], ['TTPVHCC', 0.75], ['TH', 0.7], ['KT', 0.6], ['KGVX', 0.8], ['NC', 0]] as const;
 		const round2021 = await createRound(db, { campaignId: demo.campaignId, frameworkId: framework.id, unitIds: second.map(([c]) => unit(c)), deadline: '31/10/2021', title: 'Đánh giá mức độ chuyển đổi số năm 2021', actor });
 		const a2021 = await listRoundAssessments(db, actor, round2021.id);
 		for (const [code, share] of second) {
