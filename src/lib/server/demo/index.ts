@@ -24,8 +24,9 @@ export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role | nu
 	{ email: 'quantri@demo.learnweek.vn', name: 'Quản trị hệ thống', role: 'administrator', unit: 'province' },
 	{ email: 'dieuphoi@demo.learnweek.vn', name: 'Điều phối (Phòng TC-HC-QT)', role: 'coordinator', unit: 'office' },
 	{ email: 'lanhdao@demo.learnweek.vn', name: 'Lê Thị Hồng Anh', role: 'unit_leader', unit: 'office' },
-	{ email: 'lanhdao.tttt@demo.learnweek.vn', name: 'Lãnh đạo Trung tâm Thông tin', role: 'unit_leader', unit: 'TTTT' },
+	// Leaders of two units without demo tasks (task mail still goes to the Office's leader): the self-assessment story's accounts.
 	{ email: 'lanhdao.hcc@demo.learnweek.vn', name: 'Lãnh đạo Trung tâm Phục vụ hành chính công', role: 'unit_leader', unit: 'TTPVHCC' },
+	{ email: 'lanhdao.kt@demo.learnweek.vn', name: 'Lãnh đạo Phòng Kinh tế', role: 'unit_leader', unit: 'KT' },
 	{ email: 'canbo@demo.learnweek.vn', name: 'Cán bộ Trung tâm Thông tin', role: 'staff', unit: 'TTTT' },
 	{ email: 'giamkhao@demo.learnweek.vn', name: 'Thành viên hội đồng', role: 'reviewer', unit: 'office' },
 	{ email: 'doitac@demo.learnweek.vn', name: 'Đối tác công nghệ', role: 'partner', unit: 'partner' },

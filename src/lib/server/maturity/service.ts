@@ -9,5 +9,5 @@ export { reviewCriterion, acceptRemainingCriteria, returnAssessment, verifyAsses
 export { getLeaderboard, listPublishedRounds, type Leaderboard, type LeaderboardRow } from './service/leaderboard';
 export { getMaturityOverview, listEnrollableUnits, type MaturityOverview } from './service/overview';
 export { criteriaOf, computeResult, criterionScore } from './service/scoring';
-export { MATURITY_COORDINATORS, MATURITY_UNIT_EDITORS } from './policy';
+export { MATURITY_COORDINATORS, MATURITY_ROUND_READERS, MATURITY_UNIT_EDITORS } from './policy';
 export type { MaturityFrameworkRow, MaturityFrameworkVersionRow, MaturityRoundRow, MaturityAssessmentRow, MaturityAnswerRow, MaturityEvidenceRow, MaturityScoreChangeRow } from './tables';
