@@ -130,7 +130,7 @@ describe('maturity (M7)', () => {
 		await plan.getByLabel('Số, ký hiệu').fill('25/KH-TTPVHCC');
 		await plan.getByLabel('Ngày văn bản').fill('15/03/2021');
 		await plan.getByLabel('Trích yếu').fill('Kế hoạch chuyển đổi số năm 2021');
-		await plan.getByRole('button', { name: 'Lưu: Có kế hoạch chuyển đổi số năm' }).click();
+		await plan.getByRole('button', { name: /^Lưu\s*:\s*Có kế hoạch chuyển đổi số năm$/ }).click();
 		await leader.getByText('Đã lưu.').waitFor();
 		// With the plan met, the room's readiness is what would raise the level (to 3).
 		expect(await leader.locator('section[aria-labelledby="summary-heading"] li').first().textContent()).toContain('Mức độ sẵn sàng phòng họp trực tuyến: thêm 50 điểm, lên Mức 3');
@@ -138,12 +138,12 @@ describe('maturity (M7)', () => {
 		// Bad input: a score above the 0–5 scale is refused and the value kept.
 		const room = leader.locator('#c-phong_hop');
 		await room.getByLabel('Kết quả tự đánh giá').fill('6');
-		await room.getByRole('button', { name: 'Lưu: Mức độ sẵn sàng phòng họp trực tuyến' }).click();
+		await room.getByRole('button', { name: /^Lưu\s*:\s*Mức độ sẵn sàng phòng họp trực tuyến$/ }).click();
 		await room.getByText('Vượt quá mức tối đa (5).').waitFor();
 		expect(await room.getByLabel('Kết quả tự đánh giá').inputValue()).toBe('6');
 		await expectAccessible(leader);
 		await room.getByLabel('Kết quả tự đánh giá').fill('4');
-		await room.getByRole('button', { name: 'Lưu: Mức độ sẵn sàng phòng họp trực tuyến' }).click();
+		await room.getByRole('button', { name: /^Lưu\s*:\s*Mức độ sẵn sàng phòng họp trực tuyến$/ }).click();
 		await leader.getByText('Đã lưu.').waitFor();
 
 		// Bad input: an executable is refused as evidence; a PDF is taken.
@@ -179,7 +179,7 @@ describe('maturity (M7)', () => {
 		const review = coord.locator('#c-phong_hop');
 		await review.getByLabel('Trả lại', { exact: true }).check();
 		await review.getByLabel('Lý do').fill('Cần ảnh chụp thiết bị phòng họp.');
-		await review.getByRole('button', { name: 'Ghi nhận: Mức độ sẵn sàng phòng họp trực tuyến' }).click();
+		await review.getByRole('button', { name: /^Ghi nhận\s*:\s*Mức độ sẵn sàng phòng họp trực tuyến$/ }).click();
 		await coord.getByText('Đã ghi nhận kết quả thẩm định tiêu chí.').waitFor();
 		await coord.getByRole('button', { name: 'Trả lại đơn vị' }).click();
 		await coord.getByText('Đã trả lại đơn vị để bổ sung minh chứng.').waitFor();
