@@ -4,7 +4,7 @@
 // service/<use-case>.ts.
 export { listTemplates, getTemplate, parseDefinition, listFrameworks, copyTemplate, getFramework, updateFrameworkDetails, updateFrameworkVersion, saveFrameworkDefinition, type FrameworkTemplate, type FrameworkListItem, type FrameworkDetail } from './service/frameworks';
 export { createRound, enrolUnits, setRoundDeadline, listRounds, getRound, publishRound, type RoundListItem, type RoundDetail } from './service/rounds';
-export { openAssessment, saveAnswer, addEvidence, removeEvidence, readEvidenceFile, submitAssessment, listMyAssessments, type AssessmentView, type EvidenceUpload, type MyAssessmentItem } from './service/assessments';
+export { openAssessment, assessmentPageData, saveAnswer, addEvidence, removeEvidence, readEvidenceFile, submitAssessment, listMyAssessments, type AssessmentView, type EvidenceUpload, type MyAssessmentItem } from './service/assessments';
 export { reviewCriterion, acceptRemainingCriteria, returnAssessment, verifyAssessment } from './service/review';
 export { getLeaderboard, listPublishedRounds, type Leaderboard, type LeaderboardRow } from './service/leaderboard';
 export { getMaturityOverview, listEnrollableUnits, type MaturityOverview } from './service/overview';

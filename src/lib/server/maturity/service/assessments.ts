@@ -371,3 +371,26 @@ export async function listMyAssessments(db: Db, actor: Actor): Promise<MyAssessm
 	}
 	return out.sort((a, b) => b.deadline.localeCompare(a.deadline) || vietnameseCollator.compare(a.unitName, b.unitName));
 }
+
+/** What the unit's and the coordinator's assessment pages show of a view, as plain data. */
+export function assessmentPageData(v: AssessmentView) {
+	const { ctx } = v;
+	return {
+		assessment: ctx.assessment,
+		round: { id: ctx.round.id, title: ctx.round.title, deadline: ctx.round.deadline, status: ctx.round.status },
+		campaign: { title: ctx.campaign.title },
+		unit: { name: ctx.unit.name },
+		framework: { name: ctx.framework.name, version: ctx.version.version },
+		definition: ctx.definition,
+		answers: v.answers,
+		evidence: v.evidence.map((e) => ({ id: e.id, criterionKey: e.criterionKey, fileName: e.fileName, size: e.size })),
+		self: v.self,
+		reviewed: v.reviewed,
+		hints: v.hints,
+		history: v.history,
+		can: v.can,
+		scores: v.scores,
+		editableKeys: v.editableKeys,
+		deadlinePassed: v.deadlinePassed
+	};
+}

@@ -1,34 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { failAction, formValues, orPageError, translate } from '$lib/server/core/http';
-import { addEvidence, openAssessment, removeEvidence, saveAnswer, submitAssessment } from '$lib/server/maturity/service';
+import { addEvidence, assessmentPageData, openAssessment, removeEvidence, saveAnswer, submitAssessment } from '$lib/server/maturity/service';
 import { formatFileSize } from '$lib/vn/numbers';
 import { EVIDENCE_MAX_BYTES } from '$lib/features/maturity/types';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const v = await orPageError(() => openAssessment(locals.db, locals.actor, params.id));
-	const { ctx } = v;
-	return {
-		assessment: ctx.assessment,
-		round: { id: ctx.round.id, title: ctx.round.title, deadline: ctx.round.deadline, status: ctx.round.status },
-		campaign: { title: ctx.campaign.title },
-		unit: { name: ctx.unit.name },
-		framework: { name: ctx.framework.name, version: ctx.version.version },
-		definition: ctx.definition,
-		answers: v.answers,
-		evidence: v.evidence.map((e) => ({ id: e.id, criterionKey: e.criterionKey, fileName: e.fileName, size: e.size })),
-		self: v.self,
-		reviewed: v.reviewed,
-		hints: v.hints,
-		can: v.can,
-		scores: v.scores,
-		editableKeys: v.editableKeys,
-		deadlinePassed: v.deadlinePassed,
-		notice: url.searchParams.get('notice'),
-		maxSize: formatFileSize(EVIDENCE_MAX_BYTES)
-	};
-};
+export const load: PageServerLoad = async ({ locals, params, url }) => ({
+	...assessmentPageData(await orPageError(() => openAssessment(locals.db, locals.actor, params.id))),
+	notice: url.searchParams.get('notice'),
+	maxSize: formatFileSize(EVIDENCE_MAX_BYTES)
+});
 
 /** The failure of one criterion's form: names the form and the criterion so the page shows it in place; files name their file. */
 function failed(action: string, e: unknown, values: Record<string, unknown>) {

@@ -1,28 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { failAction, formValues, orPageError } from '$lib/server/core/http';
-import { acceptRemainingCriteria, openAssessment, returnAssessment, reviewCriterion, verifyAssessment } from '$lib/server/maturity/service';
+import { acceptRemainingCriteria, assessmentPageData, openAssessment, returnAssessment, reviewCriterion, verifyAssessment } from '$lib/server/maturity/service';
 import { localizeHref } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params, url }) => {
-	const v = await orPageError(() => openAssessment(locals.db, locals.actor, params.id));
-	const { ctx } = v;
-	return {
-		assessment: ctx.assessment,
-		round: { id: ctx.round.id, title: ctx.round.title },
-		unit: { name: ctx.unit.name },
-		framework: { name: ctx.framework.name, version: ctx.version.version },
-		definition: ctx.definition,
-		answers: v.answers,
-		evidence: v.evidence.map((e) => ({ id: e.id, criterionKey: e.criterionKey, fileName: e.fileName, size: e.size })),
-		self: v.self,
-		reviewed: v.reviewed,
-		history: v.history,
-		can: v.can,
-		scores: v.scores,
-		notice: url.searchParams.get('notice')
-	};
-};
+export const load: PageServerLoad = async ({ locals, params, url }) => ({
+	...assessmentPageData(await orPageError(() => openAssessment(locals.db, locals.actor, params.id))),
+	notice: url.searchParams.get('notice')
+});
 
 const done = (id: string, notice: string, anchor = '') => redirect(303, localizeHref(`/admin/maturity/assessments/${id}?notice=${notice}${anchor}`));
 
