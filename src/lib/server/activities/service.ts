@@ -49,3 +49,5 @@ export { CALENDAR_CONTENT_TYPE } from './service/calendar';
 export { qrSvg } from '../core/qr';
 export { activityJobHandlers, registrationUrl, REGISTRATION_MAIL_JOB } from './service/registration-mail';
 export type { ActivityRow, RegistrationRow, AttendanceRow, ActivityMaterialRow } from './tables';
+// Read models other domains measure from (maturity's automatic criteria).
+export { listCampaignActivityFacts, type ActivityFact } from './export';

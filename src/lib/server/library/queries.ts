@@ -159,6 +159,18 @@ export async function selectTotalsPerUser(db: Db, options: { orgIds: string[]; c
 	return rows.map((r) => ({ userId: r.userId, minutes: Number(r.minutes), completions: Number(r.completions) }));
 }
 
+/** Minutes per learner on records of one campaign, whatever organisation the resource belongs to (learners with minutes only). */
+export async function selectCampaignMinutesPerUser(db: Db, campaignId: string): Promise<Array<{ userId: string; minutes: number }>> {
+	const minutes = sql<number>`coalesce(sum(${learningRecord.minutes}), 0)`;
+	const rows = await db
+		.select({ userId: learningRecord.userId, minutes })
+		.from(learningRecord)
+		.where(eq(learningRecord.campaignId, campaignId))
+		.groupBy(learningRecord.userId)
+		.having(sql`coalesce(sum(${learningRecord.minutes}), 0) > 0`);
+	return rows.map((r) => ({ userId: r.userId, minutes: Number(r.minutes) }));
+}
+
 export async function upsertSelfCheck(db: Db, row: typeof citizenSelfCheck.$inferInsert): Promise<CitizenSelfCheckRow> {
 	const rows = await db
 		.insert(citizenSelfCheck)
