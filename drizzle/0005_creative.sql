@@ -3,6 +3,19 @@ CREATE TYPE "public"."creative_entry_status" AS ENUM('submitted', 'disqualified'
 CREATE TYPE "public"."creative_entry_type" AS ENUM('reading', 'audio', 'video', 'photo', 'essay');--> statement-breakpoint
 CREATE TYPE "public"."creative_vote_mode" AS ENUM('per_entry', 'per_contest');--> statement-breakpoint
 CREATE TYPE "public"."jury_round_status" AS ENUM('draft', 'open', 'closed');--> statement-breakpoint
+CREATE TABLE "creative_certificate" (
+	"code" text PRIMARY KEY NOT NULL,
+	"contest_id" text NOT NULL,
+	"entry_id" text NOT NULL,
+	"org_id" text NOT NULL,
+	"recipient_name" text NOT NULL,
+	"kind" text NOT NULL,
+	"rank" integer,
+	"issued_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_reason" text
+);
+--> statement-breakpoint
 CREATE TABLE "creative_consent_event" (
 	"id" text PRIMARY KEY NOT NULL,
 	"entry_id" text NOT NULL,
@@ -150,6 +163,8 @@ CREATE TABLE "jury_round_entry" (
 	CONSTRAINT "jury_round_entry_round_id_entry_id_pk" PRIMARY KEY("round_id","entry_id")
 );
 --> statement-breakpoint
+ALTER TABLE "creative_certificate" ADD CONSTRAINT "creative_certificate_contest_id_creative_contest_id_fk" FOREIGN KEY ("contest_id") REFERENCES "public"."creative_contest"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "creative_certificate" ADD CONSTRAINT "creative_certificate_entry_id_creative_entry_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."creative_entry"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "creative_consent_event" ADD CONSTRAINT "creative_consent_event_entry_id_creative_entry_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."creative_entry"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "creative_contest" ADD CONSTRAINT "creative_contest_org_id_org_node_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."org_node"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "creative_contest" ADD CONSTRAINT "creative_contest_campaign_id_campaign_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."campaign"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -164,6 +179,7 @@ ALTER TABLE "jury_rating" ADD CONSTRAINT "jury_rating_entry_id_creative_entry_id
 ALTER TABLE "jury_round" ADD CONSTRAINT "jury_round_contest_id_creative_contest_id_fk" FOREIGN KEY ("contest_id") REFERENCES "public"."creative_contest"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jury_round_entry" ADD CONSTRAINT "jury_round_entry_round_id_jury_round_id_fk" FOREIGN KEY ("round_id") REFERENCES "public"."jury_round"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jury_round_entry" ADD CONSTRAINT "jury_round_entry_entry_id_creative_entry_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."creative_entry"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "creative_certificate_entry_idx" ON "creative_certificate" USING btree ("entry_id");--> statement-breakpoint
 CREATE INDEX "creative_consent_entry_idx" ON "creative_consent_event" USING btree ("entry_id","at");--> statement-breakpoint
 CREATE INDEX "creative_contest_campaign_idx" ON "creative_contest" USING btree ("campaign_id");--> statement-breakpoint
 CREATE INDEX "creative_contest_org_idx" ON "creative_contest" USING btree ("org_id");--> statement-breakpoint

@@ -97,5 +97,18 @@ describe('creative contest: a blind jury round', () => {
 		const results = visitor.getByRole('table');
 		expect(await results.locator('tbody tr').count()).toBe(3);
 		await expectAccessible(visitor);
+
+		// The winner's certificate: a PDF for the coordinator, its ST- code verified by anyone.
+		const winner = (await results.locator('tbody tr').first().getByRole('link').getAttribute('href'))!;
+		await coordinator.goto(winner);
+		const section = coordinator.getByRole('region', { name: 'Giấy chứng nhận' });
+		const code = /ST-[0-9A-Z]{10}/.exec(await section.innerText())![0];
+		const pdf = await coordinator.request.get(`${winner}/certificate`);
+		expect(pdf.headers()['content-type']).toBe('application/pdf');
+		expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+		await visitor.goto(`/certificates/${code}`);
+		await visitor.getByText('Cầm Văn Hùng').or(visitor.getByText(code)).first().waitFor();
+		expect(await visitor.locator('main').innerText()).toContain('Giải Nhất');
+		await expectAccessible(visitor);
 	});
 });

@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import {
+	creativeCertificate,
 	creativeConsentEvent,
 	creativeContest,
 	creativeEntry,
@@ -13,6 +14,7 @@ import {
 	juryRating,
 	juryRound,
 	juryRoundEntry,
+	type CreativeCertificateRow,
 	type CreativeConsentEventRow,
 	type CreativeContestRow,
 	type CreativeEntryRow,
@@ -245,4 +247,22 @@ export async function countVoteLogsOfUserSince(db: Db, userId: string, since: Da
 export async function countVoteLogOutcomes(db: Db, contestId: string): Promise<Array<{ outcome: string; n: number }>> {
 	const rows = await db.select({ outcome: creativeVoteLog.outcome, n: count() }).from(creativeVoteLog).where(eq(creativeVoteLog.contestId, contestId)).groupBy(creativeVoteLog.outcome);
 	return rows.map((r) => ({ outcome: r.outcome, n: Number(r.n) })).sort((a, b) => b.n - a.n);
+}
+
+// ——— certificates
+
+export async function insertCertificates(db: Db, rows: Array<typeof creativeCertificate.$inferInsert>): Promise<void> {
+	if (rows.length) await db.insert(creativeCertificate).values(rows).onConflictDoNothing();
+}
+
+export async function selectCertificate(db: Db, code: string): Promise<CreativeCertificateRow | undefined> {
+	return (await db.select().from(creativeCertificate).where(eq(creativeCertificate.code, code)).limit(1))[0];
+}
+
+export async function selectCertificateOfEntry(db: Db, entryId: string): Promise<CreativeCertificateRow | undefined> {
+	return (await db.select().from(creativeCertificate).where(eq(creativeCertificate.entryId, entryId)).limit(1))[0];
+}
+
+export async function revokeCertificateOfEntry(db: Db, entryId: string, reason: string, at: Date): Promise<void> {
+	await db.update(creativeCertificate).set({ revokedAt: at, revokedReason: reason }).where(and(eq(creativeCertificate.entryId, entryId), isNull(creativeCertificate.revokedAt)));
 }

@@ -38,6 +38,7 @@ export {
 } from './service/jury';
 export { getContestPage, getEntryPage, getSubmitPage, type ContestPage, type EntryPage, type PublicEntry, type SubmitPage } from './service/read-contest';
 export { castVote, getMyVotes, countContestVotes, getVoteLogSummary, type VoteOutcome } from './service/votes';
+export { checkCreativeCertificate, entryCertificatePdf, findEntryCertificate, certificateVerifyUrl, PRIZE_PLACES } from './service/certificates';
 export { rankEntries, ratingScore, type RankedEntry } from './service/ranking';
 export { canManageContest, submissionOpen, voteOpen } from './policy';
-export type { CreativeContestRow, CreativeEntryRow, JuryRoundRow, JuryRatingRow, CreativeUploadRow } from './tables';
+export type { CreativeContestRow, CreativeEntryRow, JuryRoundRow, JuryRatingRow, CreativeUploadRow, CreativeCertificateRow } from './tables';

@@ -263,3 +263,33 @@ export type JurorRow = typeof juror.$inferSelect;
 export type JuryRatingRow = typeof juryRating.$inferSelect;
 export type CreativeVoteRow = typeof creativeVote.$inferSelect;
 export type CreativeVoteLogRow = typeof creativeVoteLog.$inferSelect;
+
+/**
+ * A certificate of a contest (giấy chứng nhận): a prize for the first places of the final ranking,
+ * taking part for every other entry still in the contest; given when the results are published,
+ * verified by its code (ST-…) at /certificates/{code}, revoked with a reason when its entry is
+ * disqualified afterwards.
+ */
+export const creativeCertificate = pgTable(
+	'creative_certificate',
+	{
+		code: text('code').primaryKey(),
+		contestId: text('contest_id')
+			.notNull()
+			.references(() => creativeContest.id, { onDelete: 'cascade' }),
+		entryId: text('entry_id')
+			.notNull()
+			.references(() => creativeEntry.id, { onDelete: 'cascade' }),
+		orgId: text('org_id').notNull(),
+		recipientName: text('recipient_name').notNull(),
+		/** 'prize' | 'participation'. */
+		kind: text('kind').notNull(),
+		/** The place in the final ranking, for a prize. */
+		rank: integer('rank'),
+		issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		revokedReason: text('revoked_reason')
+	},
+	(t) => [uniqueIndex('creative_certificate_entry_idx').on(t.entryId)]
+);
+export type CreativeCertificateRow = typeof creativeCertificate.$inferSelect;

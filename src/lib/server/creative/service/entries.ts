@@ -21,7 +21,7 @@ import {
 	type MediaKind
 } from '$lib/features/creative/types';
 import { canManageContest, canReadContest, submissionOpen } from '../policy';
-import { claimUpload, insertConsentEvents, insertEntry, selectConsentEvents, selectEntriesOfContest, selectRoundsOfJuror, selectRoundEntryIds, updateEntryRow } from '../queries';
+import { claimUpload, revokeCertificateOfEntry, insertConsentEvents, insertEntry, selectConsentEvents, selectEntriesOfContest, selectRoundsOfJuror, selectRoundEntryIds, updateEntryRow } from '../queries';
 import type { CreativeConsentEventRow, CreativeContestRow, CreativeEntryRow } from '../tables';
 import { loadEntry, requireReadableContest, unitPaths, type ContestContext } from './context';
 import { detectMediaKind, mediaDuration, memoryReader } from './media';
@@ -240,7 +240,7 @@ export async function listEntryConsents(db: Db, actor: Actor, entryId: string): 
 
 /**
  * Takes an entry out of the contest with a reason (audited): it leaves the public pages, the vote,
- * the jury rounds still open and the ranking. Refuses others than the contest's managers (FORBIDDEN),
+ * the jury rounds still open and the ranking, and its certificate is revoked. Refuses others than the contest's managers (FORBIDDEN),
  * a missing reason (VALIDATION) and an entry already out (INVALID_TRANSITION).
  */
 export async function disqualifyEntry(db: Db, actor: Actor, entryId: string, input: { reason?: unknown }): Promise<CreativeEntryRow> {
@@ -250,6 +250,8 @@ export async function disqualifyEntry(db: Db, actor: Actor, entryId: string, inp
 	if (access.entry.status === 'disqualified') throw new AppError('INVALID_TRANSITION', { fields: { _: 'creative_already_disqualified' } });
 	return db.transaction(async (tx) => {
 		const row = await updateEntryRow(tx, entryId, { status: 'disqualified', disqualifiedReason: reason, disqualifiedBy: actor.userId ?? null, disqualifiedAt: now() });
+		// A certificate already given (results published) no longer holds.
+		await revokeCertificateOfEntry(tx, entryId, reason, now());
 		await recordAudit(tx, actor, {
 			orgId: row.orgId,
 			orgPath: access.ctx.org.path,

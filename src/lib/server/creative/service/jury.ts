@@ -34,6 +34,7 @@ import {
 import type { CreativeEntryRow, JurorRow, JuryRatingRow, JuryRoundRow } from '../tables';
 import { loadContest, requireManagedContest, requireReadableContest, unitPaths, unitPathsOfUser, type ContestContext } from './context';
 import { rankByJury, rankEntries, ratingScore, type RankedEntry } from './ranking';
+import { issueContestCertificates } from './certificates';
 
 /** A round with its contest, for its managers; NOT_FOUND / FORBIDDEN as for the contest. */
 async function requireManagedRound(db: Db, actor: Actor, roundId: string): Promise<{ round: JuryRoundRow } & ContestContext> {
@@ -356,7 +357,8 @@ export async function getContestResults(db: Db, actor: Actor, contestId: string)
 }
 
 /**
- * Publishes the ranking (audited with it). Refuses others than the managers (FORBIDDEN), before a
+ * Publishes the ranking (audited with it) and gives the certificates: prizes for the first places,
+ * taking part for the other entries. Refuses others than the managers (FORBIDDEN), before a
  * round has closed, while a round is open or while the vote is still open (INVALID_TRANSITION).
  */
 export async function publishResults(db: Db, actor: Actor, contestId: string): Promise<ContestResults> {
@@ -369,6 +371,7 @@ export async function publishResults(db: Db, actor: Actor, contestId: string): P
 	if (!results) throw new AppError('INVALID_TRANSITION', { fields: { _: 'creative_no_closed_round' } });
 	await db.transaction(async (tx) => {
 		await updateContestRow(tx, contestId, { status: 'results', resultsPublishedAt: now(), updatedAt: now() });
+		await issueContestCertificates(tx, contestId, results.ranking, now());
 		await recordAudit(tx, actor, {
 			orgId: ctx.contest.orgId,
 			orgPath: ctx.org.path,

@@ -13,6 +13,7 @@ import { MEDIA_CONTENT_TYPES } from '$lib/features/creative/types';
 import { listMyEntries, listPublicEntries, requireReadableEntry } from './entries';
 import { getContestResults, type ContestResults } from './jury';
 import { countContestVotes, getMyVotes } from './votes';
+import { findEntryCertificate } from './certificates';
 
 export interface PublicEntry {
 	id: string;
@@ -76,6 +77,8 @@ export interface EntryPage {
 	voteOpen: boolean;
 	canVote: boolean;
 	votesLeft: number | null;
+	/** The entry's certificate, to its author and the contest's managers. */
+	certificate: { code: string; kind: string; rank: number | null; revoked: boolean } | null;
 }
 
 /** An entry's page: public entries to everyone; others only to their author and the contest's managers (NOT_FOUND otherwise). */
@@ -102,7 +105,8 @@ export async function getEntryPage(db: Db, actor: Actor, entryId: string): Promi
 		voted: myVotes.entryIds.includes(entry.id),
 		voteOpen: open,
 		canVote: open && canVote(actor, account),
-		votesLeft: myVotes.left
+		votesLeft: myVotes.left,
+		certificate: await findEntryCertificate(db, actor, entry.id).then((c) => c && { code: c.code, kind: c.kind, rank: c.rank, revoked: Boolean(c.revokedAt) })
 	};
 }
 

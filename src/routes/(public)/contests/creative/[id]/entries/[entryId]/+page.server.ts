@@ -18,6 +18,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		voteOpen: p.voteOpen,
 		canVote: p.canVote,
 		votesLeft: p.votesLeft,
+		certificate: p.certificate,
 		signedIn: locals.actor.kind === 'user',
 		requestKey: randomUUID(),
 		notice: url.searchParams.get('notice')
