@@ -112,9 +112,17 @@ export async function seedDemoCreative(db: Db, demo: { campaignId: string; units
 			juryWeight: '70'
 		});
 		const people = (await listPeople(db, system, { unitId: demo.units.VPUB.id, page: 1 })).items;
-		const account = async (name: string, unitCode: string | null): Promise<Actor> => {
-			const user = await createUser(db, { name, email: `${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z]+/g, '.')}@thisinh.demo.learnweek.vn`, isDemo: true });
-			const person = unitCode ? people.find((p) => p.unitId === demo.units[unitCode].id && !p.userId) : undefined;
+		const email = (name: string) => `${name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z]+/g, '.')}@demo.learnweek.vn`;
+		/** An entrant: an account of their own; their unit is named on the entry. */
+		const account = async (name: string): Promise<Actor> => {
+			const user = await createUser(db, { name, email: email(name), isDemo: true });
+			return { kind: 'user', userId: user.id, name: user.name, email: user.email, grants: [] };
+		};
+		/** A juror: one of the unit's own people, given an account (the unit's entries are then not theirs to judge). */
+		const staffJuror = async (unitCode: string, fallback: string): Promise<Actor> => {
+			const person = people.find((p) => p.unitId === demo.units[unitCode].id && !p.userId);
+			const name = person ? [person.familyName, person.middleName, person.givenName].filter(Boolean).join(' ') : fallback;
+			const user = await createUser(db, { name, email: email(`giam khao ${name}`), isDemo: true });
 			if (person) await linkPersonToUser(db, system, { personId: person.id, userId: user.id });
 			return { kind: 'user', userId: user.id, name: user.name, email: user.email, grants: [] };
 		};
@@ -128,7 +136,7 @@ export async function seedDemoCreative(db: Db, demo: { campaignId: string; units
 		demo.setClock(vn('2021-09-28T20:00'));
 		const entries: CreativeEntryRow[] = [];
 		for (const [i, e] of entrants.entries()) {
-			const who = await account(e.name, e.unit);
+			const who = await account(e.name);
 			entries.push(
 				await createEntry(db, contest.id, who, {
 					type: 'reading',
@@ -143,9 +151,9 @@ export async function seedDemoCreative(db: Db, demo: { campaignId: string; units
 				})
 			);
 		}
-		const photographer = await account('Bạc Thị Thu', 'KSTTHC');
+		const photographer = await account('Bạc Thị Thu');
 		entries.push(await createEntry(db, contest.id, photographer, { type: 'photo', title: 'Góc đọc sách của gia đình', description: 'Góc đọc sách nhỏ bên cửa sổ.', unitId: demo.units.KSTTHC.id, file: { name: 'goc-doc-sach.png', bytes: samplePng(320, 200, 40) } }));
-		const writer = await account('Đinh Văn Páo', 'BTCD');
+		const writer = await account('Đinh Văn Páo');
 		entries.push(
 			await createEntry(db, contest.id, writer, {
 				type: 'essay',
@@ -159,7 +167,7 @@ export async function seedDemoCreative(db: Db, demo: { campaignId: string; units
 
 		demo.setClock(vn('2021-10-04T08:00'));
 		const round = await createRound(db, system, contest.id, { title: 'Vòng chấm sơ khảo', rubric: READING_RUBRIC });
-		const jurors = [await account('Hoàng Anh Tú', 'TTTT'), await account('Vì Thị Ngọc', 'KGVX'), await account('Nguyễn Đức Anh', null)];
+		const jurors = [await staffJuror('TTTT', 'Hoàng Anh Tú'), await staffJuror('KGVX', 'Vì Thị Ngọc'), await account('Nguyễn Đức Anh')];
 		for (const j of jurors) await addJuror(db, system, round.id, { email: j.email });
 		await openRound(db, system, round.id);
 		for (const [j, juror] of jurors.entries()) {
