@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDb, useTempFilesDir } from '../db/testing';
-import { anonymousActor } from '../auth/actor';
+import { anonymousActor, type Actor } from '../auth/actor';
 import { freezeClock } from '../core/clock';
 import * as org from '../org/seed';
 import { createCampaign } from '../campaigns/seed';
 import { addJuror, checkCreativeCertificate, closeRound, createRound, disqualifyEntry, entryCertificatePdf, findEntryCertificate, openRound, publishResults, rateEntry } from './service';
 import { createContest, createEntry, READING_RUBRIC } from './seed';
+import type { CreativeEntryRow } from './tables';
 
 const db = await createTestDb();
 useTempFilesDir('creative-certificates');
@@ -35,8 +36,8 @@ describe('contest certificates', () => {
 		const day = 86_400_000;
 		const contest = await createContest(db, { campaignId: campaign.id, title: 'Cuộc thi "Đọc sách cùng con"', juryWeight: '100', voteOpensAt: '', voteClosesAt: '' });
 		const names = ['Lò Thị Mai', 'Cầm Văn Hùng', 'Tòng Thị Hương', 'Lường Văn Chính', 'Quàng Minh Khôi'];
-		const authors = [];
-		const entries = [];
+		const authors: Actor[] = [];
+		const entries: CreativeEntryRow[] = [];
 		for (const [i, name] of names.entries()) {
 			authors.push(await org.createActor(db, [], { name }));
 			entries.push(await createEntry(db, contest.id, authors[i], { title: `Bài đọc số ${i + 1}` }));
