@@ -2,6 +2,7 @@
 // missing), JSON bodies as typed values; errors are message keys.
 import { z } from 'zod';
 import { cleanText } from '$lib/vn/text';
+import { parseDate } from '$lib/vn/dates';
 
 const str = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
 
@@ -59,4 +60,25 @@ export function isWebUrl(value: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** A date typed dd/mm/yyyy or sent yyyy-mm-dd, as yyyy-mm-dd; '' is null unless required. */
+export function isoDate(required = false) {
+	return z.preprocess(
+		str,
+		z.string({ error: 'field_invalid_date' }).transform((v, ctx): string | null => {
+			const t = v.trim();
+			if (!t) {
+				if (required) ctx.addIssue({ code: 'custom', message: 'field_required' });
+				return null;
+			}
+			const iso = parseDate(t);
+			const year = iso ? Number(iso.slice(0, 4)) : 0;
+			if (!iso || year < 1990 || year > 2100) {
+				ctx.addIssue({ code: 'custom', message: 'field_invalid_date' });
+				return null;
+			}
+			return iso;
+		})
+	);
 }
