@@ -41,3 +41,9 @@ export function label(prefix: string, value: string): string {
 	const fn = (m as unknown as Record<string, (() => string) | undefined>)[`recognition_${prefix}_${value}`];
 	return fn ? fn() : value;
 }
+
+/** The text of an eligibility warning (a message key with its parameters). */
+export function translateWarning(w: { key: string; params: Record<string, string> }): string {
+	const fn = (m as unknown as Record<string, ((p: Record<string, string>) => string) | undefined>)[w.key];
+	return fn ? fn(w.params) : w.key;
+}

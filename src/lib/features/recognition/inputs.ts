@@ -212,3 +212,38 @@ export const baseSalaryInput = z.object({
 	source: line(RECOGNITION_LIMITS.name).default('')
 });
 export type BaseSalaryInput = z.input<typeof baseSalaryInput>;
+
+/** The initiative form's fields as the service's input (authors from their rows). */
+export function initiativeFormToInput(values: Record<string, unknown>): InitiativeInput & { version?: unknown } {
+	return {
+		callId: String(values.callId ?? ''),
+		unitId: String(values.unitId ?? ''),
+		title: values.title,
+		field: values.field as InitiativeInput['field'],
+		authors: authorsFromForm(values) as InitiativeInput['authors'],
+		firstAppliedOn: values.firstAppliedOn,
+		situationBefore: values.situationBefore,
+		solution: values.solution,
+		conditions: values.conditions,
+		benefits: values.benefits,
+		appliedWhere: values.appliedWhere,
+		version: values.version
+	};
+}
+
+/** An initiative's fields as the form's values (to fix it). */
+export function initiativeToFormValues(row: { title: string; field: string; authors: InitiativeAuthor[]; firstAppliedOn: string; situationBefore: string; solution: string; conditions: string; benefits: string; appliedWhere: string; version: number }): Record<string, unknown> {
+	const [y, mo, d] = row.firstAppliedOn.split('-');
+	return {
+		title: row.title,
+		field: row.field,
+		firstAppliedOn: `${d}/${mo}/${y}`,
+		situationBefore: row.situationBefore,
+		solution: row.solution,
+		conditions: row.conditions,
+		benefits: row.benefits,
+		appliedWhere: row.appliedWhere,
+		version: row.version,
+		...Object.fromEntries(row.authors.flatMap((a, i) => [[`authors.${i}.name`, a.name], [`authors.${i}.unitId`, a.unitId], [`authors.${i}.share`, String(a.share)], [`authors.${i}.consent`, a.consent ? 'on' : '']]))
+	};
+}
