@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +38,9 @@ import {
 	scoreEntry,
 	sendToCouncil,
 	updateInitiative,
-	verifyAwardCertificate
+	verifyAwardCertificate,
+	awardCertificatePdf,
+	checkAwardCertificate
 } from './service';
 import { createCall, createCouncil, createNomination, marks, submitInitiative } from './seed';
 import type { InitiativeRow } from './tables';
@@ -304,6 +308,20 @@ describe('a nomination from a data suggestion into the decision, and the decisio
 		expect(text).toContain('DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG');
 		expect(text).toContain('Hoàng Anh Tú');
 		expect(text).toContain('Khen thưởng 01 tập thể và 03 cá nhân');
+	});
+
+	it('prints each recipient’s certificate with the decision, the signer and a QR code to its verification page', async () => {
+		const view = await getAwardDecision(db, head, decisionId);
+		const r = view.recipients.find((x) => x.name === 'Hoàng Anh Tú')!;
+		const { pdf } = await awardCertificatePdf(db, head, r.id);
+		const text = pdfText('certificate', pdf);
+		for (const s of ['CHIẾN SĨ THI ĐUA CƠ SỞ', 'Hoàng Anh Tú', 'Tác giả sáng kiến', `Quyết định số ${view.reference}`, 'ngày 29/11/2026', 'Nguyễn Văn An', r.certificateCode!]) expect(text).toContain(s);
+		const path = join(work, 'certificate.pdf');
+		execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', path, join(work, 'certificate-page')]);
+		const page = PNG.sync.read(readFileSync(join(work, 'certificate-page.png')));
+		expect(jsQR(new Uint8ClampedArray(page.data), page.width, page.height)?.data).toMatch(new RegExp(`/certificates/${r.certificateCode}$`));
+		expect((await refusal(awardCertificatePdf(db, thStaff, r.id))).code).toBe('NOT_FOUND');
+		expect(await checkAwardCertificate(db, r.certificateCode!, 'en')).toMatchObject({ valid: true, recipientName: 'Hoàng Anh Tú', revokedReason: null });
 	});
 
 	it('gives each recipient a certificate that verifies valid, then revoked with its reason', async () => {

@@ -25,4 +25,5 @@ export {
 	type AwardCertificateView
 } from './service/awards';
 export { getHonourBoard, type HonourBoard } from './service/honour-board';
+export { checkAwardCertificate, awardCertificatePdf, awardCertificateUrl } from './service/certificate';
 export type { InitiativeRow, NominationRow, CouncilRow, AwardDecisionRow, AwardRecipientRow, InitiativeCallRow } from './tables';
