@@ -278,6 +278,12 @@ describe('a nomination from a data suggestion into the decision, and the decisio
 		await addAwardRecipient(db, coordinator, d.id, { kind: 'individual', name: 'Lường Thị Phương', unitName: th.name, source: 'nomination', sourceId: nominationId, formCode: 'giay_khen', citation: 'Tấm gương tự học' });
 		expect(await refusal(addAwardRecipient(db, coordinator, d.id, { kind: 'collective', name: 'Phòng Tổng hợp', formCode: 'cstdcs', citation: 'x' }))).toEqual({ code: 'VALIDATION', fields: { formCode: 'recognition_form_scope_mismatch' } });
 		expect(await refusal(addAwardRecipient(db, coordinator, d.id, { kind: 'individual', name: 'X', source: 'initiative', sourceId: 'nope', authorIndex: 0, formCode: 'giay_khen', citation: 'x' }))).toEqual({ code: 'VALIDATION', fields: { sourceId: 'recognition_source_not_recognised' } });
+		const again = await createAwardDecision(db, coordinator, { campaignId: campaign.id, summary: 'Về việc khen thưởng', reason: 'đã có thành tích' });
+		expect(await refusal(addAwardRecipient(db, coordinator, again.id, { kind: 'individual', name: 'Hoàng Anh Tú', source: 'initiative', sourceId: initiative.id, authorIndex: 0, formCode: 'giay_khen', citation: 'x' }))).toEqual({
+			code: 'VALIDATION',
+			fields: { sourceId: 'recognition_source_already_awarded' }
+		});
+		expect((await getAwardDecision(db, coordinator, again.id)).candidates).toEqual([]);
 		const after = await getAwardDecision(db, coordinator, d.id);
 		const tu = after.recipients.find((r) => r.name === 'Hoàng Anh Tú')!;
 		// CSTĐCS needs Lao động tiên tiến (not held) and a recognised initiative (held).

@@ -28,6 +28,7 @@ import {
 	insertDecision,
 	insertRecipient,
 	selectDecision,
+	selectDecisionsOfCampaign,
 	selectInitiativesOfCampaign,
 	selectIssuedRecipientsOfYear,
 	selectNominationsOfCampaign,
@@ -140,7 +141,7 @@ function coefficientFor(form: CommendationFormRow, kind: RecipientKind): string 
  * Adds a recipient to a draft decision with a form of commendation. Refuses anyone but the
  * campaign's coordinators and head (FORBIDDEN), an issued decision (INVALID_TRANSITION), a form that
  * does not exist or does not fit a collective or a person (VALIDATION, formCode), a source that is not
- * a recognised initiative or nomination of the campaign (VALIDATION, sourceId), and bad input.
+ * a recognised initiative or nomination of the campaign or one already awarded (VALIDATION, sourceId), and bad input.
  */
 export async function addAwardRecipient(db: Db, actor: Actor, decisionId: string, input: RecipientInput): Promise<AwardRecipientRow> {
 	const { decision, campaign } = await loadDecision(db, actor, decisionId);
@@ -155,6 +156,11 @@ export async function addAwardRecipient(db: Db, actor: Actor, decisionId: string
 		const source = AWARD_CANDIDATE_SOURCES.find((s) => s.name === data.source)!;
 		const found = (await source.candidates(db, campaign)).some((c) => c.sourceId === data.sourceId && (data.source !== 'initiative' || c.authorIndex === data.authorIndex));
 		if (!found) throw new AppError('VALIDATION', { fields: { sourceId: 'recognition_source_not_recognised' } });
+		// The 2022 Law, Art. 5: one achievement earns one award.
+		const awarded = await selectRecipients(db, (await selectDecisionsOfCampaign(db, campaign.id)).map((x) => x.id));
+		if (awarded.some((r) => !r.revokedAt && r.source === data.source && r.sourceId === data.sourceId && (r.authorIndex ?? null) === (data.authorIndex ?? null))) {
+			throw new AppError('VALIDATION', { fields: { sourceId: 'recognition_source_already_awarded' } });
+		}
 	}
 	const existing = await selectRecipients(db, [decision.id]);
 	return db.transaction(async (tx) => {
@@ -341,7 +347,9 @@ export async function getAwardDecision(db: Db, actor: Actor, id: string): Promis
 	const forms = await formsOf(db, campaign.orgId);
 	const salary = decision.baseSalaryVnd ?? (await baseSalaryOn(db, decision.documentDate ?? todayInVietnam()))?.amountVnd ?? null;
 	const warnings = await eligibilityWarnings(db, campaign, recipients, forms);
-	const taken = new Set(recipients.map((r) => `${r.source}|${r.sourceId}|${r.authorIndex ?? ''}`));
+	// One achievement is awarded once: a source already in any decision of the campaign is no candidate.
+	const all = await selectRecipients(db, (await selectDecisionsOfCampaign(db, campaign.id)).map((x) => x.id));
+	const taken = new Set(all.filter((r) => !r.revokedAt).map((r) => `${r.source}|${r.sourceId}|${r.authorIndex ?? ''}`));
 	const candidates = decision.status === 'draft' ? (await Promise.all(AWARD_CANDIDATE_SOURCES.map((s) => s.candidates(db, campaign)))).flat().filter((c) => !taken.has(`${c.source}|${c.sourceId}|${c.authorIndex ?? ''}`)) : [];
 	const draft = decision.status === 'draft';
 	return {
