@@ -62,7 +62,10 @@ export function isWebUrl(value: string): boolean {
 	}
 }
 
-/** A date typed dd/mm/yyyy or sent yyyy-mm-dd, as yyyy-mm-dd; '' is null unless required. */
+/**
+ * A date typed dd/mm/yyyy or sent yyyy-mm-dd, as yyyy-mm-dd; '' is null unless required. The Week
+ * has run since 2016 in Việt Nam: a year far outside 1990–2100 is a typing slip.
+ */
 export function isoDate(required = false) {
 	return z.preprocess(
 		str,

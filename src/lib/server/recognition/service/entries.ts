@@ -31,6 +31,12 @@ async function resolveAuthors(db: Db, orgPath: string, authors: InitiativeData['
 
 const searchOf = (d: { title: string; authors: InitiativeAuthor[]; solution: string }) => foldVietnamese([d.title, ...d.authors.map((a) => a.name), d.solution.slice(0, 500)].join(' '));
 
+/** The application's columns, written the same on submission and on fixes. */
+function columnsOf(data: InitiativeData, authors: InitiativeAuthor[]) {
+	const { title, field, firstAppliedOn, situationBefore, solution, conditions, benefits, appliedWhere } = data;
+	return { title, field, authors, firstAppliedOn: firstAppliedOn as string, situationBefore, solution, conditions, benefits, appliedWhere };
+}
+
 function authorConsents(authors: InitiativeAuthor[]) {
 	return authors.map((a, i) => ({ subject: String(i), subjectName: a.name, givenBy: 'self' as const, granted: a.consent }));
 }
@@ -53,17 +59,7 @@ export async function submitInitiative(db: Db, actor: Actor, input: InitiativeIn
 	const authors = await resolveAuthors(db, campaign.orgPath, data.authors);
 	return db.transaction(async (tx) => {
 		const at = now();
-		const fields = {
-			title: data.title,
-			field: data.field,
-			authors,
-			firstAppliedOn: data.firstAppliedOn as string,
-			situationBefore: data.situationBefore,
-			solution: data.solution,
-			conditions: data.conditions,
-			benefits: data.benefits,
-			appliedWhere: data.appliedWhere
-		};
+		const fields = columnsOf(data, authors);
 		const row = await insertInitiative(tx, {
 			id: newId(),
 			orgId: campaign.orgId,
@@ -98,17 +94,7 @@ export async function updateInitiative(db: Db, actor: Actor, id: string, input: 
 	if (data.version !== undefined && data.version !== before.version) throw new AppError('STALE');
 	const authors = await resolveAuthors(db, loaded.campaign.orgPath, data.authors);
 	return db.transaction(async (tx) => {
-		const fields = {
-			title: data.title,
-			field: data.field,
-			authors,
-			firstAppliedOn: data.firstAppliedOn as string,
-			situationBefore: data.situationBefore,
-			solution: data.solution,
-			conditions: data.conditions,
-			benefits: data.benefits,
-			appliedWhere: data.appliedWhere
-		};
+		const fields = columnsOf(data, authors);
 		const row = await updateInitiativeRow(tx, id, before.version, { ...fields, status: 'submitted', returnReason: null, searchText: searchOf(fields), updatedAt: now() });
 		if (!row) throw new AppError('STALE');
 		await recordConsentChanges(tx, actor, { kind: 'initiative', id, orgId: row.orgId }, authorConsents(authors));

@@ -90,7 +90,8 @@ export async function getRecognitionHub(db: Db, actor: Actor, campaignId: string
 	};
 	const lines = visible.map((x) => lineOf(x.entry, combinedOf(x)));
 	const tree = actor.kind === 'user' || actor.kind === 'system' ? await listOrgTree(db, systemActor('recognition'), { rootId: campaign.orgId }) : [];
-	const councils = oversee ? await listCouncilRows(db, campaign.id) : [];
+	// Overseers see every council; a member the councils they sit on.
+	const councils = (await listCouncilRows(db, campaign.id)).filter((c) => oversee || (actor.kind === 'user' && c.members.some((m) => m.userId === actor.userId)));
 	const today = todayInVietnam();
 	return {
 		campaign: { id: campaign.id, title: campaign.title, year: campaign.year, orgName: campaign.orgName, orgId: campaign.orgId },
