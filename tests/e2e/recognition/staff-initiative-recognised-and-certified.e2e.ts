@@ -97,7 +97,7 @@ describe('recognition of an initiative and a role model, from submission to a ve
 		await page.getByText('Phát động đợt sáng kiến mới').click();
 		await page.getByLabel('Tên đợt phát động').fill(CALL);
 		await page.getByLabel('Hạn nộp hồ sơ').fill('31/12/2099');
-		await page.getByLabel('Hội đồng xét').selectOption({ label: COUNCIL });
+		await page.getByRole('combobox', { name: 'Hội đồng xét' }).selectOption({ label: COUNCIL });
 		await page.getByRole('button', { name: 'Phát động', exact: true }).click();
 		await page.getByText(CALL).waitFor();
 	});
@@ -141,14 +141,14 @@ describe('recognition of an initiative and a role model, from submission to a ve
 	it('the coordinator sends it to the council and nominates a role model from the learning data, and a minor', async () => {
 		const page = await as(demo.coordinator);
 		await page.goto(`/recognition/initiatives/${state.initiativeId}`);
-		await page.getByLabel('Hội đồng xét').selectOption({ label: COUNCIL });
+		await page.getByRole('combobox', { name: 'Hội đồng xét' }).selectOption({ label: COUNCIL });
 		await page.getByRole('button', { name: 'Chuyển hội đồng' }).click();
 		await page.getByText('Hội đồng đang xét').first().waitFor();
 
 		await page.goto(`/recognition/${state.campaignId}/nominations/new`);
 		await expectAccessible(page);
 		const suggestion = page.getByRole('listitem').filter({ hasText: 'Người học' }).filter({ hasText: 'Giờ tự học trên thư viện' });
-		await suggestion.getByRole('link', { name: 'Đề cử Người học' }).click();
+		await suggestion.getByRole('link', { name: 'Đề cử từ gợi ý này: Người học' }).click();
 		expect(await page.getByLabel('Họ tên cá nhân, gia đình hoặc tên tập thể').inputValue()).toBe('Người học');
 		expect(await page.getByLabel('Câu chuyện, thành tích').inputValue()).toContain('giờ tự học trên thư viện');
 		await page.getByLabel('Người được đề cử (hoặc đại diện gia đình) đồng ý công khai tên').check();
@@ -170,7 +170,7 @@ describe('recognition of an initiative and a role model, from submission to a ve
 
 		for (const id of state.nominationIds) {
 			await page.goto(`/recognition/nominations/${id}`);
-			await page.getByLabel('Hội đồng xét').selectOption({ label: COUNCIL });
+			await page.getByRole('combobox', { name: 'Hội đồng xét' }).selectOption({ label: COUNCIL });
 			await page.getByRole('button', { name: 'Chuyển hội đồng' }).click();
 			await page.getByText('Hội đồng đang xét').first().waitFor();
 		}
@@ -255,10 +255,10 @@ describe('recognition of an initiative and a role model, from submission to a ve
 		await page.goto(`/recognition/decisions/${state.decisionId}`);
 		await expectAccessible(page);
 		for (const name of ['Hoàng Anh Tú', 'Lò Thị Hoa', 'Người học', 'Lò Văn Minh']) {
-			const item = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Thêm ${name} vào quyết định` }) });
+			const item = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Thêm vào quyết định: ${name}` }) });
 			await item.getByLabel('Hình thức khen thưởng').selectOption({ label: 'Giấy khen' });
-			await item.getByRole('button', { name: `Thêm ${name} vào quyết định` }).click();
-			await page.getByRole('button', { name: `Thêm ${name} vào quyết định` }).waitFor({ state: 'detached' });
+			await item.getByRole('button', { name: `Thêm vào quyết định: ${name}` }).click();
+			await page.getByRole('button', { name: `Thêm vào quyết định: ${name}` }).waitFor({ state: 'detached' });
 		}
 		expect(await page.getByRole('region', { name: 'Danh sách khen thưởng' }).getByRole('row').count()).toBe(5);
 		// The coordinator drafts; only the signer issues.
