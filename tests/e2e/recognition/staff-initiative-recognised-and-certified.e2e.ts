@@ -154,7 +154,7 @@ describe('recognition of an initiative and a role model, from submission to a ve
 		await page.getByLabel('Người được đề cử (hoặc đại diện gia đình) đồng ý công khai tên').check();
 		await page.getByRole('button', { name: 'Gửi đề cử' }).click();
 		await page.waitForURL(/\/recognition\/nominations\/[0-9a-f-]{36}\?notice=/);
-		await page.getByText('Giờ tự học trên thư viện').waitFor();
+		await page.getByText('Giờ tự học trên thư viện', { exact: true }).waitFor();
 		state.nominationIds.push(new URL(page.url()).pathname.split('/').pop()!);
 		await expectAccessible(page);
 
@@ -222,7 +222,7 @@ describe('recognition of an initiative and a role model, from submission to a ve
 		expect(await member.getByRole('button', { name: 'Lưu điểm' }).count()).toBe(0);
 		const res = await member.request.post(`/recognition/initiatives/${state.initiativeId}?/score`, {
 			form: { novelty: '10', applicability: '10', effectiveness: '10', replicability: '10' },
-			headers: { origin: browser.baseURL }
+			headers: { origin: browser.baseURL, accept: 'text/html' }
 		});
 		expect(res.status()).toBe(409);
 		expect(await res.text()).toContain('Hội đồng đã kết thúc phiên họp; không thể thay đổi điểm.');
@@ -233,7 +233,8 @@ describe('recognition of an initiative and a role model, from submission to a ve
 		await page.goto(`/recognition/initiatives/${state.initiativeId}`);
 		await page.getByLabel('Cấp công nhận').selectOption({ label: 'Cấp cơ sở' });
 		await page.getByRole('button', { name: 'Ghi quyết định' }).click();
-		await page.getByText('Được công nhận — Cấp cơ sở').waitFor();
+		await page.waitForURL(/notice=decide$/);
+		expect(await page.locator('main').innerText()).toContain('Được công nhận — Cấp cơ sở');
 		await expectAccessible(page);
 		for (const id of state.nominationIds) {
 			await page.goto(`/recognition/nominations/${id}`);
