@@ -2,7 +2,7 @@
 // missing), JSON bodies as typed values; errors are message keys.
 import { z } from 'zod';
 import { cleanText } from '$lib/vn/text';
-import { parseVietnamDateTime } from '$lib/vn/dates';
+import { parseDate, parseVietnamDateTime } from '$lib/vn/dates';
 
 const str = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
 
@@ -81,3 +81,27 @@ export const dateTime = z.preprocess(
 		return at;
 	})
 );
+
+/**
+ * A date typed dd/mm/yyyy or sent yyyy-mm-dd, as yyyy-mm-dd; '' is null unless required. The Week
+ * has run since 2016 in Việt Nam: a year far outside 1990–2100 is a typing slip.
+ */
+export function isoDate(required = false) {
+	return z.preprocess(
+		str,
+		z.string({ error: 'field_invalid_date' }).transform((v, ctx): string | null => {
+			const t = v.trim();
+			if (!t) {
+				if (required) ctx.addIssue({ code: 'custom', message: 'field_required' });
+				return null;
+			}
+			const iso = parseDate(t);
+			const year = iso ? Number(iso.slice(0, 4)) : 0;
+			if (!iso || year < 1990 || year > 2100) {
+				ctx.addIssue({ code: 'custom', message: 'field_invalid_date' });
+				return null;
+			}
+			return iso;
+		})
+	);
+}

@@ -2,8 +2,8 @@
 // Error messages are message keys; paths are the form's field names (`sections.0.heading`).
 import { z } from 'zod';
 import { cleanText } from '$lib/vn/text';
-import { formatDate, parseDate } from '$lib/vn/dates';
-import { line } from '$lib/features/fields';
+import { formatDate } from '$lib/vn/dates';
+import { isoDate, line } from '$lib/features/fields';
 import { CAMPAIGN_STATUSES, SIGNING_AUTHORITIES, type Duty, type LegalBasis, type PlanSection, type Signer } from './types';
 
 /** Limits of one plan; a real Kế hoạch holds far fewer of each. */
@@ -39,26 +39,7 @@ function paragraphs(max: number) {
 }
 
 /** A date typed as dd/mm/yyyy or sent as yyyy-mm-dd; '' is null unless required. */
-function dateField(required: boolean) {
-	return z.preprocess(
-		str,
-		z.string({ error: 'field_invalid_date' }).transform((v, ctx): string | null => {
-			const t = v.trim();
-			if (!t) {
-				if (required) ctx.addIssue({ code: 'custom', message: 'field_required' });
-				return null;
-			}
-			const iso = parseDate(t);
-			const year = iso ? Number(iso.slice(0, 4)) : 0;
-			// The Week has run since 2016 in Việt Nam; anything far outside is a typing slip.
-			if (!iso || year < 1990 || year > 2100) {
-				ctx.addIssue({ code: 'custom', message: 'field_invalid_date' });
-				return null;
-			}
-			return iso;
-		})
-	);
-}
+const dateField = isoDate;
 
 /** A list typed one item a line (textarea) or sent as an array; empty lines are dropped. */
 function lineList(maxItems: number, required: boolean) {

@@ -2,8 +2,7 @@
 // Error messages are message keys.
 import { z } from 'zod';
 import { cleanText } from '$lib/vn/text';
-import { parseDate } from '$lib/vn/dates';
-import { line } from '$lib/features/fields';
+import { isoDate, line } from '$lib/features/fields';
 import { DOCUMENT_TYPE_CODES, NUMBERING_MODES, OFFICIAL_LETTER, type DocumentRecipientRef } from './register';
 
 export const DOCUMENT_LIMITS = {
@@ -20,20 +19,7 @@ const str = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
 
 
 /** A date typed as dd/mm/yyyy or sent as yyyy-mm-dd; '' is null. */
-const optionalDate = z.preprocess(
-	str,
-	z.string({ error: 'field_invalid_date' }).transform((v, ctx): string | null => {
-		const t = v.trim();
-		if (!t) return null;
-		const iso = parseDate(t);
-		const year = iso ? Number(iso.slice(0, 4)) : 0;
-		if (!iso || year < 1990 || year > 2100) {
-			ctx.addIssue({ code: 'custom', message: 'field_invalid_date' });
-			return null;
-		}
-		return iso;
-	})
-);
+const optionalDate = isoDate(false);
 
 /** Groups of letters or digits joined by "-", no spaces: "KH-VPUB", "VPUB-TCHCQT", "QyĐ-UBND" (Appendix I §II.3). */
 const SYMBOL = /^[\p{L}\p{N}&]+(?:-[\p{L}\p{N}&]+)*$/u;

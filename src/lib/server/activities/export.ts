@@ -8,7 +8,7 @@ import { formatDateTime, isoDateInVietnam } from '../../vn/dates';
 import { formatPhone } from '../../vn/phone';
 import type { ActivityMode, ActivityType, AttendanceMode } from '../../features/activities/types';
 import { getRoster } from './service/read-activities';
-import { countCompletionsOf, countRegistrationsOf, selectActivities, selectAttendanceFacts, selectLearningNotes } from './queries';
+import { countCompletionsOf, countRegistrationsOf, selectActivities, selectAttendanceFacts, selectEngagedLearners, selectLearningNotes } from './queries';
 
 const vi = (key: string, params: Record<string, unknown> = {}) => translate(key, params, 'vi');
 
@@ -116,4 +116,9 @@ export async function listCampaignActivityFacts(db: Db, campaignIds: string[]): 
 		attendance: facts.map((f) => ({ activityId: f.activityId, day: isoDateInVietnam(f.at), mode: f.mode, learnerGroup: f.learnerGroup, registrationId: f.registrationId })),
 		forumNotes: await selectLearningNotes(db, ids)
 	};
+}
+
+/** The learners of a campaign's activities with the most completed classes and attendances (M15): candidates for role-model nominations. */
+export async function listEngagedLearners(db: Db, campaignIds: string[], options: { limit?: number } = {}): Promise<Array<{ userId: string; name: string; completions: number; attended: number }>> {
+	return selectEngagedLearners(db, campaignIds, options.limit ?? 10);
 }

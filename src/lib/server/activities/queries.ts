@@ -139,6 +139,28 @@ export async function countCompletionsOf(db: Db, activityIds: string[]): Promise
 	return new Map(rows.map((r) => [r.activityId, Number(r.n)]));
 }
 
+/** Signed-in registrants of a campaign's activities who completed classes or were present, by account: the most engaged first. */
+export async function selectEngagedLearners(db: Db, campaignIds: string[], limit: number): Promise<Array<{ userId: string; name: string; completions: number; attended: number }>> {
+	if (!campaignIds.length) return [];
+	const rows = await db
+		.select({
+			userId: registration.userId,
+			name: sql<string>`max(${registration.name})`,
+			completions: sql<number>`count(distinct ${registration.id}) filter (where ${registration.completedAt} is not null)`,
+			attended: sql<number>`count(distinct ${attendance.registrationId})`
+		})
+		.from(registration)
+		.innerJoin(activity, eq(activity.id, registration.activityId))
+		.leftJoin(attendance, eq(attendance.registrationId, registration.id))
+		.where(and(inArray(activity.campaignId, campaignIds), eq(registration.status, 'registered'), sql`${registration.userId} is not null`))
+		.groupBy(registration.userId);
+	return rows
+		.map((r) => ({ userId: r.userId as string, name: r.name, completions: Number(r.completions), attended: Number(r.attended) }))
+		.filter((r) => r.completions + r.attended > 0)
+		.sort((a, b) => b.completions - a.completions || b.attended - a.attended || a.name.localeCompare(b.name, 'vi'))
+		.slice(0, limit);
+}
+
 /** Inserts a registration; undefined when a live one of the same person exists (the unique indexes). */
 export async function insertRegistration(db: Db, row: NewRegistrationRow): Promise<RegistrationRow | undefined> {
 	const rows = await db.insert(registration).values(row).onConflictDoNothing().returning();

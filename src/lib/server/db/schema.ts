@@ -17,3 +17,4 @@ export * from '../community/tables';
 export * from '../library/tables';
 export * from '../maturity/tables';
 export * from '../creative/tables';
+export * from '../recognition/tables';

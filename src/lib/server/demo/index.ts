@@ -15,6 +15,7 @@ import { seedDemoCommunity } from '../community/seed';
 import { seedDemoNews } from '../news/seed';
 import { seedDemoMaturity } from '../maturity/seed';
 import { seedDemoCreative } from '../creative/seed';
+import { seedDemoRecognition } from '../recognition/seed';
 import { freezeClock } from '../core/clock';
 import { logger } from '../core/logger';
 
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedDemoNews(db, { campaignId: officeCampaign.id, unitId: orgs.units.TTTT.id, setClock: freezeClock });
 		await seedDemoMaturity(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id, units: orgs.units, setClock: freezeClock });
 		await seedDemoCreative(db, { campaignId: officeCampaign.id, units: orgs.units, setClock: freezeClock });
+		await seedDemoRecognition(db, { campaignId: officeCampaign.id, office: orgs.office, units: orgs.units, setClock: freezeClock });
 	}
 	if (existing) return;
 	// A demo built before partners existed has none: its partner account stays on the Office.
