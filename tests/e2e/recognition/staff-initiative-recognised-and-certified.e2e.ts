@@ -102,6 +102,24 @@ describe('recognition of an initiative and a role model, from submission to a ve
 		await page.getByText(CALL).waitFor();
 	});
 
+	it('the coordinator keeps the forms of commendation as data, refused a bad coefficient', async () => {
+		const page = await as(demo.coordinator);
+		await page.goto(`/recognition/${state.campaignId}`);
+		await page.getByRole('link', { name: 'Hình thức khen thưởng và mức lương cơ sở' }).click();
+		await page.getByRole('heading', { name: 'Hình thức khen thưởng và mức lương cơ sở', level: 1 }).waitFor();
+		await page.getByRole('row', { name: /Chiến sĩ thi đua cơ sở.*Lao động tiên tiến/ }).waitFor();
+		await expectAccessible(page);
+		await page.getByRole('textbox', { name: /^Mã/ }).fill('giay_khen_hkh');
+		await page.getByLabel('Tên hình thức').fill('Giấy khen của Hội Khuyến học');
+		await page.getByLabel('Hệ số cá nhân').fill('nhiều');
+		await page.getByRole('button', { name: 'Lưu' }).first().click();
+		await page.getByText('Hệ số là số từ 0 đến 100, ví dụ 0,3.').first().waitFor();
+		expect(await page.getByLabel('Tên hình thức').inputValue()).toBe('Giấy khen của Hội Khuyến học');
+		await page.getByLabel('Hệ số cá nhân').fill('0,15');
+		await page.getByRole('button', { name: 'Lưu' }).first().click();
+		await page.getByRole('row', { name: /Giấy khen của Hội Khuyến học/ }).waitFor();
+	});
+
 	it('a staff member submits an initiative, refused first for shares that do not add up to 100', async () => {
 		const page = await as(demo.staff);
 		await page.goto(`/recognition/${state.campaignId}`);
