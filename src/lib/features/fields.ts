@@ -2,6 +2,7 @@
 // missing), JSON bodies as typed values; errors are message keys.
 import { z } from 'zod';
 import { cleanText } from '$lib/vn/text';
+import { parseVietnamDateTime } from '$lib/vn/dates';
 
 const str = (v: unknown): unknown => (v === undefined || v === null ? '' : v);
 
@@ -60,3 +61,23 @@ export function isWebUrl(value: string): boolean {
 		return false;
 	}
 }
+
+/** A date and time typed in Vietnam. */
+export const dateTime = z.preprocess(
+	(v) => (v instanceof Date ? v.toISOString() : v === undefined || v === null ? '' : v),
+	z.string({ error: 'field_invalid_datetime' }).transform((v, ctx): Date => {
+		const t = v.trim();
+		if (!t) {
+			ctx.addIssue({ code: 'custom', message: 'field_required' });
+			return new Date(NaN);
+		}
+		// Full ISO instants (API) keep their offset; wall-clock values are Vietnam time.
+		const at = /(Z|[+-]\d{2}:?\d{2})$/.test(t) ? new Date(t) : parseVietnamDateTime(t);
+		const year = at?.getUTCFullYear() ?? 0;
+		if (!at || Number.isNaN(at.getTime()) || year < 2000 || year > 2100) {
+			ctx.addIssue({ code: 'custom', message: 'field_invalid_datetime' });
+			return new Date(NaN);
+		}
+		return at;
+	})
+);

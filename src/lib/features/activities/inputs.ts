@@ -1,10 +1,9 @@
 // The activities domain's input schemas, shared by the forms, the API and the services. Error
 // messages are message keys; paths are the forms' field names.
 import { z } from 'zod';
-import { parseVietnamDateTime } from '$lib/vn/dates';
 import { normalizePhone } from '$lib/vn/phone';
 import { LEARNER_GROUPS } from '$lib/features/org/types';
-import { line, paragraphs, optionalId, list, optionalUrl } from '$lib/features/fields';
+import { line, paragraphs, optionalId, list, optionalUrl, dateTime } from '$lib/features/fields';
 import { ACTIVITY_MODES, ACTIVITY_TYPES, CONSENT_PURPOSES, ONLINE_PLATFORMS, TICKET_ALPHABET, type OnlinePlatform } from './types';
 
 export const ACTIVITY_LIMITS = { title: 300, description: 10000, venue: 300, name: 120, note: 2000, capacity: 100000 } as const;
@@ -34,26 +33,6 @@ export function meetingUrlMatchesPlatform(platform: OnlinePlatform, url: string)
 	const host = u.hostname.toLowerCase();
 	return PLATFORM_HOSTS[platform].some((h) => host === h || host.endsWith(`.${h}`));
 }
-
-/** A date and time typed in Vietnam. */
-const dateTime = z.preprocess(
-	(v) => (v instanceof Date ? v.toISOString() : v === undefined || v === null ? '' : v),
-	z.string({ error: 'field_invalid_datetime' }).transform((v, ctx): Date => {
-		const t = v.trim();
-		if (!t) {
-			ctx.addIssue({ code: 'custom', message: 'field_required' });
-			return new Date(NaN);
-		}
-		// Full ISO instants (API) keep their offset; wall-clock values are Vietnam time.
-		const at = /(Z|[+-]\d{2}:?\d{2})$/.test(t) ? new Date(t) : parseVietnamDateTime(t);
-		const year = at?.getUTCFullYear() ?? 0;
-		if (!at || Number.isNaN(at.getTime()) || year < 2000 || year > 2100) {
-			ctx.addIssue({ code: 'custom', message: 'field_invalid_datetime' });
-			return new Date(NaN);
-		}
-		return at;
-	})
-);
 
 /** Places: empty means no limit; otherwise a whole number, zero or more. */
 const capacity = z.preprocess(

@@ -15,3 +15,4 @@ export * from '../activities/tables';
 export * from '../news/tables';
 export * from '../community/tables';
 export * from '../library/tables';
+export * from '../quizzes/tables';

@@ -1,0 +1,84 @@
+// What the quiz use cases share: the organisations an actor acts on, loading a contest with its
+// organiser, the participant of a request, and how a short answer is compared.
+import type { Db } from '../../db/types';
+import { AppError } from '../../core/errors';
+import { sha256 } from '../../core/ids';
+import { scopePaths, systemActor, type Actor, type Role } from '../../auth/actor';
+import { findOrgNode, listOrgTree, type OrgNodeRow } from '../../org/service';
+import { cleanText, foldVietnamese } from '$lib/vn/text';
+import { canReadContest } from '../policy';
+import { selectContest, selectEntrant, selectRound } from '../queries';
+import type { QuizContestRow, QuizEntrantRow, QuizRoundRow } from '../tables';
+
+export const QUIZ_SYSTEM = systemActor('quizzes');
+
+/**
+ * Who sends a request to a round: the account (signed-in rule), and/or the entrant token a
+ * verified e-mail code gave this browser (code rule), kept in a cookie as `<entrantId>.<secret>`.
+ */
+export interface Participant {
+	actor: Actor;
+	entrantToken?: string | null;
+}
+
+export function tokenHash(secret: string): string {
+	return sha256(`quiz-entrant:${secret}`);
+}
+
+/** The entrant a token names, if the token is one it was given. */
+export async function entrantFromToken(db: Db, token: string | null | undefined): Promise<QuizEntrantRow | undefined> {
+	const [id, secret] = (token ?? '').split('.');
+	if (!id || !secret) return undefined;
+	const entrant = await selectEntrant(db, id);
+	return entrant && entrant.tokenHashes.includes(tokenHash(secret)) ? entrant : undefined;
+}
+
+/** True when the request comes from this entrant: its account, or a token it was given. */
+export function isEntrant(participant: Participant, entrant: { id: string; userId: string | null; tokenHashes: string[] }): boolean {
+	if (entrant.userId && participant.actor.kind === 'user' && participant.actor.userId === entrant.userId) return true;
+	const [id, secret] = (participant.entrantToken ?? '').split('.');
+	return Boolean(id && secret && id === entrant.id && entrant.tokenHashes.includes(tokenHash(secret)));
+}
+
+/** The organisation a question or contest belongs to, NOT_FOUND when it is gone. */
+export async function loadOrg(db: Db, orgId: string): Promise<OrgNodeRow> {
+	const org = await findOrgNode(db, orgId);
+	if (!org) throw new AppError('NOT_FOUND');
+	return org;
+}
+
+/** The nodes at or below those where the actor holds one of `roles` (every node for the system). */
+export async function orgsInScope(db: Db, actor: Actor, roles: readonly Role[]): Promise<OrgNodeRow[]> {
+	if (actor.kind === 'anonymous') return [];
+	const nodes = await listOrgTree(db, QUIZ_SYSTEM);
+	if (actor.kind === 'system') return nodes;
+	const paths = scopePaths(actor, roles);
+	return nodes.filter((n) => paths.some((p) => n.path.startsWith(p)));
+}
+
+/** The contest with its organiser if the actor may read it; NOT_FOUND otherwise (drafts do not betray their existence). */
+export async function requireReadableContest(db: Db, actor: Actor, id: string): Promise<{ contest: QuizContestRow; org: OrgNodeRow }> {
+	const contest = await selectContest(db, id);
+	if (!contest) throw new AppError('NOT_FOUND');
+	const org = await loadOrg(db, contest.orgId);
+	if (!canReadContest(actor, { orgPath: org.path, status: contest.status })) throw new AppError('NOT_FOUND');
+	return { contest, org };
+}
+
+/** The round, its contest and organiser if the actor may read the contest. */
+export async function requireReadableRound(db: Db, actor: Actor, roundId: string): Promise<{ round: QuizRoundRow; contest: QuizContestRow; org: OrgNodeRow }> {
+	const round = await selectRound(db, roundId);
+	if (!round) throw new AppError('NOT_FOUND');
+	return { round, ...(await requireReadableContest(db, actor, round.contestId)) };
+}
+
+/** How short answers are compared: cleaned and lower-cased; without diacritics when the question says so. */
+export function normaliseShortAnswer(value: string, fold: boolean): string {
+	const clean = cleanText(value).toLowerCase();
+	return fold ? foldVietnamese(clean) : clean;
+}
+
+/** The folded text a question is searched by. */
+export function questionSearchText(q: { text: string; tags: string[] }): string {
+	return foldVietnamese(`${q.text} ${q.tags.join(' ')}`);
+}
