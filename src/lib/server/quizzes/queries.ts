@@ -1,6 +1,6 @@
 // The only SQL of the quiz contests. Questions and contests are scoped by the organisation ids the
 // service hands in; attempts by their entrant.
-import { and, arrayContains, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { executeRows } from '../db/client';
 import {
@@ -167,7 +167,7 @@ export async function countRecentEntryCodes(db: Db, roundId: string, email: stri
 	const rows = await db
 		.select({ n: sql<number>`count(*)::int` })
 		.from(quizEntryCode)
-		.where(and(eq(quizEntryCode.roundId, roundId), eq(quizEntryCode.email, email), sql`${quizEntryCode.createdAt} >= ${since}`));
+		.where(and(eq(quizEntryCode.roundId, roundId), eq(quizEntryCode.email, email), gte(quizEntryCode.createdAt, since)));
 	return rows[0]?.n ?? 0;
 }
 
