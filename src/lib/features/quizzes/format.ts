@@ -63,3 +63,12 @@ export function formatScore(value: number, locale: 'vi' | 'en'): string {
 	const text = Number.isInteger(value) ? String(value) : value.toFixed(2);
 	return locale === 'vi' ? text.replace('.', ',') : text;
 }
+
+export type RoundPhase = 'upcoming' | 'open' | 'closed' | 'published';
+
+/** Where a round stands at `at`: not open yet, open, closed, or with its results published. */
+export function roundPhase(round: { opensAt: Date | string; closesAt: Date | string; published?: boolean; publishedAt?: Date | string | null }, at: Date): RoundPhase {
+	if (round.published || round.publishedAt) return 'published';
+	if (at < new Date(round.opensAt)) return 'upcoming';
+	return at < new Date(round.closesAt) ? 'open' : 'closed';
+}

@@ -36,7 +36,8 @@ export const questionInput = z
 		text: paragraphs(QUIZ_LIMITS.text).pipe(z.string().min(1, 'quizzes_question_text_required')),
 		options: list(z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string().transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())))
 			.transform((a) => a.filter(Boolean))
-			.pipe(z.array(z.string().max(QUIZ_LIMITS.option, 'field_too_long')).max(QUIZ_LIMITS.options, 'quizzes_too_many_options')),
+			.pipe(z.array(z.string().max(QUIZ_LIMITS.option, 'field_too_long')).max(QUIZ_LIMITS.options, 'quizzes_too_many_options'))
+			.default([]),
 		correct: list(z.string().trim()).default([]),
 		accepted: lines.pipe(z.array(z.string().max(QUIZ_LIMITS.option, 'field_too_long')).max(QUIZ_LIMITS.accepted, 'field_too_long')).default([]),
 		foldAnswers: yesNo.default(false),

@@ -28,6 +28,11 @@ export function canReadResults(actor: Actor, round: { orgPath: string; published
 	return round.published || hasRoleAt(actor, RESULT_READERS, round.orgPath);
 }
 
+/** The full results (every participant, as a spreadsheet) are for organisers and supervisors only. */
+export function canExportResults(actor: Actor, round: { orgPath: string }): boolean {
+	return hasRoleAt(actor, RESULT_READERS, round.orgPath);
+}
+
 /** The signed-in rule needs an account; the code rule a verified e-mail (with or without one). */
 export function canEnterWithAccount(actor: Actor): boolean {
 	return actor.kind === 'user' && isSignedIn(actor) && Boolean(actor.userId);

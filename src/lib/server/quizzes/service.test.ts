@@ -301,8 +301,8 @@ describe('entry by e-mail code', async () => {
 		expect((await refusal(verifyEntryCode(db, anonymousActor, round.id, { email: 'mai@example.vn', code: code === '000000' ? '111111' : '000000' }))).fields?.code).toBe('quizzes_code_wrong');
 		const { token, entrant } = await verifyEntryCode(db, anonymousActor, round.id, { email: 'mai@example.vn', code });
 		expect(entrant).toMatchObject({ name: 'Quàng Thị Mai', unitId: hcqt.id });
-		const attempt = await startAttempt(db, { actor: anonymousActor, entrantToken: token }, round.id);
-		expect((await refusal(getAttempt(db, { actor: anonymousActor, entrantToken: `${entrant.id}.forged` }, attempt.id))).code).toBe('NOT_FOUND');
+		const attempt = await startAttempt(db, { actor: anonymousActor, entrantTokens: [token] }, round.id);
+		expect((await refusal(getAttempt(db, { actor: anonymousActor, entrantTokens: [`${entrant.id}.forged`] }, attempt.id))).code).toBe('NOT_FOUND');
 		expect((await refusal(requestEntryCode(db, anonymousActor, round.id, { name: 'X', email: 'not-an-email' }))).fields?.email).toBe('field_invalid_email');
 	});
 

@@ -3,7 +3,7 @@
 // cases live in service/<use-case>.ts.
 export { createQuestion, updateQuestion, archiveQuestion, getQuestion, listQuestions, listQuestionBankOrgs, readQuestionImage, QUESTION_IMAGE_MAX_BYTES } from './service/questions';
 export { importQuestions, exportQuestionsXlsx, QUESTION_IMPORT_MAX_BYTES } from './service/question-import';
-export { createContest, updateContest, addRound, updateRound, getContest, listManagedContests, listContestOrgs, listPublicContests, type ContestWithRounds, type PublicContest } from './service/contests';
+export { createContest, updateContest, addRound, updateRound, getContest, listManagedContests, listContestOrgs, listPublicContests, listEntryUnits, type ContestWithRounds, type PublicContest } from './service/contests';
 export { requestEntryCode, verifyEntryCode } from './service/entry';
 export { startAttempt, getAttempt, submitAttempt, findOpenAttempt, drawQuestions, isCorrect } from './service/attempts';
 export { saveAnswers, saveAnswer, ANSWER_BATCH_WINDOW_MS } from './service/answers';

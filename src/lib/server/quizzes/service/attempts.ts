@@ -159,14 +159,14 @@ export async function startAttempt(db: Db, participant: Participant, roundId: st
 }
 
 /** The participant's open attempt in a round, if any (for the contest page's "continue" button). */
-export async function findOpenAttempt(db: Db, participant: Participant, roundId: string): Promise<{ open?: QuizAttemptRow; finished: QuizAttemptRow[]; left: number } | undefined> {
+export async function findOpenAttempt(db: Db, participant: Participant, roundId: string): Promise<{ entered: boolean; open?: QuizAttemptRow; finished: QuizAttemptRow[]; left: number } | undefined> {
 	const round = await selectRound(db, roundId);
 	const contest = round && (await selectContest(db, round.contestId));
 	if (!round || !contest) return undefined;
 	const entrant = await resolveEntrant(db, participant, round, contest, false);
-	if (!entrant) return { finished: [], left: contest.attemptsAllowed };
+	if (!entrant) return { entered: false, finished: [], left: contest.attemptsAllowed };
 	const attempts = await Promise.all((await selectAttemptsOfEntrant(db, entrant.id)).map((a) => finishIfExpired(db, a, contest)));
-	return { open: attempts.find((a) => a.status === 'open'), finished: attempts.filter((a) => a.status !== 'open'), left: Math.max(0, contest.attemptsAllowed - attempts.length) };
+	return { entered: true, open: attempts.find((a) => a.status === 'open'), finished: attempts.filter((a) => a.status !== 'open'), left: Math.max(0, contest.attemptsAllowed - attempts.length) };
 }
 
 /**

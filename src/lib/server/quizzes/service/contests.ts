@@ -7,7 +7,7 @@ import { parseInput } from '../../core/http';
 import type { Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/service';
 import { getCampaign, listPublicCampaigns } from '../../campaigns/service';
-import type { OrgNodeRow } from '../../org/service';
+import { listOrgUnitsUnder, type OrgNodeRow } from '../../org/service';
 import { contestInput, roundInput, type ContestInput, type ContestInputData, type RoundInput } from '$lib/features/quizzes/inputs';
 import { canOrganiseContests, CONTEST_ORGANISERS } from '../policy';
 import { insertContest, insertRound, selectContestsOfOrgs, selectPublishedContests, selectQuestionsOf, selectRoundsOf, updateContestRow, updateRoundRow } from '../queries';
@@ -154,4 +154,10 @@ export async function listPublicContests(db: Db, options: { campaignId?: string 
 		campaignTitle: titles.get(c.campaignId) ?? '',
 		rounds: rounds.filter((r) => r.contestId === c.id).map((r) => ({ id: r.id, name: r.name, opensAt: r.opensAt, closesAt: r.closesAt, published: Boolean(r.publishedAt) }))
 	}));
+}
+
+/** The units a participant may name when entering by e-mail code: the organiser and every unit below it, by name. */
+export async function listEntryUnits(db: Db, actor: Actor, contestId: string): Promise<Array<{ id: string; name: string }>> {
+	const { org } = await requireReadableContest(db, actor, contestId);
+	return (await listOrgUnitsUnder(db, org.path)).sort((a, b) => a.path.length - b.path.length || a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'vi')).map((u) => ({ id: u.id, name: u.name }));
 }

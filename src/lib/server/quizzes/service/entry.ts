@@ -14,7 +14,7 @@ import { entryCodeCheck, entryCodeRequest } from '$lib/features/quizzes/inputs';
 import { canEnterWithAccount } from '../policy';
 import { addEntrantToken, countRecentEntryCodes, insertEntrant, insertEntryCode, selectEntrantByIdentity, selectEntrantByUser, selectLatestEntryCode, updateEntryCode } from '../queries';
 import type { QuizContestRow, QuizEntrantRow, QuizRoundRow } from '../tables';
-import { entrantFromToken, requireReadableRound, tokenHash, type Participant } from './quiz-context';
+import { entrantFromTokens, requireReadableRound, tokenHash, type Participant } from './quiz-context';
 
 /** A code is good for 15 minutes and 5 tries; 5 codes per address per 15 minutes (a mail bomb costs the sender). */
 const CODE_TTL_MS = 15 * 60_000;
@@ -97,8 +97,8 @@ export async function verifyEntryCode(db: Db, actor: Actor, roundId: string, inp
 export async function resolveEntrant(db: Db, participant: Participant, round: QuizRoundRow, contest: QuizContestRow, create: boolean): Promise<QuizEntrantRow | undefined> {
 	const { actor } = participant;
 	if (contest.entryRule === 'email_code') {
-		const entrant = await entrantFromToken(db, participant.entrantToken);
-		if (entrant && entrant.roundId === round.id) return entrant;
+		const entrant = await entrantFromTokens(db, participant, round.id);
+		if (entrant) return entrant;
 		if (!create) return undefined;
 		throw new AppError('FORBIDDEN', { fields: { _: 'quizzes_code_needed' } });
 	}

@@ -13,31 +13,40 @@ import type { QuizContestRow, QuizEntrantRow, QuizRoundRow } from '../tables';
 export const QUIZ_SYSTEM = systemActor('quizzes');
 
 /**
- * Who sends a request to a round: the account (signed-in rule), and/or the entrant token a
- * verified e-mail code gave this browser (code rule), kept in a cookie as `<entrantId>.<secret>`.
+ * Who sends a request to a round: the account (signed-in rule), and/or the entrant tokens verified
+ * e-mail codes gave this browser (code rule, one per round), kept in a cookie as `<entrantId>.<secret>`.
  */
 export interface Participant {
 	actor: Actor;
-	entrantToken?: string | null;
+	entrantTokens?: string[];
+}
+
+function splitToken(token: string): { id: string; secret: string } | undefined {
+	const [id, secret] = token.split('.');
+	return id && secret ? { id, secret } : undefined;
 }
 
 export function tokenHash(secret: string): string {
 	return sha256(`quiz-entrant:${secret}`);
 }
 
-/** The entrant a token names, if the token is one it was given. */
-export async function entrantFromToken(db: Db, token: string | null | undefined): Promise<QuizEntrantRow | undefined> {
-	const [id, secret] = (token ?? '').split('.');
-	if (!id || !secret) return undefined;
-	const entrant = await selectEntrant(db, id);
-	return entrant && entrant.tokenHashes.includes(tokenHash(secret)) ? entrant : undefined;
+/** The entrant of `roundId` one of the participant's tokens names, if the token is one it was given. */
+export async function entrantFromTokens(db: Db, participant: Participant, roundId: string): Promise<QuizEntrantRow | undefined> {
+	for (const token of participant.entrantTokens ?? []) {
+		const t = splitToken(token);
+		const entrant = t && (await selectEntrant(db, t.id));
+		if (entrant && entrant.roundId === roundId && entrant.tokenHashes.includes(tokenHash(t!.secret))) return entrant;
+	}
+	return undefined;
 }
 
 /** True when the request comes from this entrant: its account, or a token it was given. */
 export function isEntrant(participant: Participant, entrant: { id: string; userId: string | null; tokenHashes: string[] }): boolean {
 	if (entrant.userId && participant.actor.kind === 'user' && participant.actor.userId === entrant.userId) return true;
-	const [id, secret] = (participant.entrantToken ?? '').split('.');
-	return Boolean(id && secret && id === entrant.id && entrant.tokenHashes.includes(tokenHash(secret)));
+	return (participant.entrantTokens ?? []).some((token) => {
+		const t = splitToken(token);
+		return t?.id === entrant.id && entrant.tokenHashes.includes(tokenHash(t.secret));
+	});
 }
 
 /** The organisation a question or contest belongs to, NOT_FOUND when it is gone. */

@@ -13,7 +13,7 @@ import { formatDateTime } from '$lib/vn/dates';
 import { vietnameseCollator } from '$lib/vn/text';
 import { formatDuration } from '$lib/features/quizzes/format';
 import type { LeaderboardRow, QuestionStatRow, UnitResultRow } from '$lib/features/quizzes/types';
-import { canOrganiseContests, canReadResults } from '../policy';
+import { canExportResults, canOrganiseContests, canReadResults } from '../policy';
 import { lockRound, selectEntrant, selectExpiredOpenAttempts, selectQuestionCounts, selectQuestionsByIds, selectScoredAttempts, updateRoundRow, setEntrantCertificateCode } from '../queries';
 import type { QuizContestRow, QuizRoundRow } from '../tables';
 import { finishIfExpired } from './attempts';
@@ -27,6 +27,8 @@ export interface RoundResults {
 	round: QuizRoundRow;
 	contest: QuizContestRow;
 	published: boolean;
+	/** Whether the actor may download every participant's result (organisers, supervisors). */
+	canExport: boolean;
 	allCorrectCount: number;
 	participants: number;
 	leaderboard: LeaderboardRow[];
@@ -133,12 +135,13 @@ export async function getRoundResults(db: Db, actor: Actor, roundId: string): Pr
 		})
 		.sort((a, b) => (a.correctRate ?? 2) - (b.correctRate ?? 2) || vietnameseCollator.compare(a.text, b.text));
 
-	return { round, contest, published: Boolean(round.publishedAt), allCorrectCount, participants: ranked.length, leaderboard: toLeaderboard(ranked, names), units: unitRows, questions: questionRows };
+	return { round, contest, published: Boolean(round.publishedAt), canExport: canExportResults(actor, { orgPath: org.path }), allCorrectCount, participants: ranked.length, leaderboard: toLeaderboard(ranked, names), units: unitRows, questions: questionRows };
 }
 
-/** The results as an XLSX: people, units, questions. Refuses what getRoundResults refuses. */
+/** The results as an XLSX: people, units, questions. Refuses what getRoundResults refuses, and anyone but organisers and supervisors (FORBIDDEN). */
 export async function exportRoundResultsXlsx(db: Db, actor: Actor, roundId: string, locale: 'vi' | 'en' = 'vi'): Promise<Buffer> {
 	const r = await getRoundResults(db, actor, roundId);
+	if (!r.canExport) throw new AppError('FORBIDDEN');
 	const vi = locale === 'vi';
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'LearnWeek';
