@@ -13,6 +13,7 @@ import { seedDemoActivities } from '../activities/seed';
 import { seedDemoLibrary } from '../library/seed';
 import { seedDemoCommunity } from '../community/seed';
 import { seedDemoNews } from '../news/seed';
+import { seedDemoQuizzes } from '../quizzes/seed';
 import { freezeClock } from '../core/clock';
 import { logger } from '../core/logger';
 
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedDemoLibrary(db, { officeOrgId: orgs.office.id });
 		await seedDemoCommunity(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id });
 		await seedDemoNews(db, { campaignId: officeCampaign.id, unitId: orgs.units.TTTT.id, setClock: freezeClock });
+		await seedDemoQuizzes(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id, people: orgs.people, setClock: freezeClock });
 	}
 	if (existing) return;
 	// A demo built before partners existed has none: its partner account stays on the Office.
