@@ -3,6 +3,9 @@
 import type { Db } from '../db/types';
 import { systemActor, type Actor } from '../auth/actor';
 import { now } from '../core/clock';
+import { newId, newSecret } from '../core/ids';
+import { insertEntrant } from './queries';
+import { tokenHash } from './service/quiz-context';
 import type { ContestInput, QuestionInput } from '$lib/features/quizzes/inputs';
 import { createUser } from '../org/seed';
 import { linkPersonToUser, type PersonRow } from '../org/service';
@@ -137,4 +140,18 @@ export async function seedDemoQuizzes(db: Db, demo: { officeOrgId: string; campa
 	await publishRound(db, seedActor, first.id);
 	demo.setClock();
 	return { contest };
+}
+
+/**
+ * `count` entrants of a round under the e-mail code rule, as if each had verified a code, and the
+ * browser token of each (for the bench and tests that need many participants without mail).
+ */
+export async function createCodeEntrants(db: Db, roundId: string, count: number): Promise<string[]> {
+	const tokens: string[] = [];
+	for (let i = 0; i < count; i++) {
+		const secret = newSecret(24);
+		const entrant = await insertEntrant(db, { id: newId(), roundId, identityKey: `email:thisinh${i + 1}@example.vn`, name: `Thí sinh ${i + 1}`, email: `thisinh${i + 1}@example.vn`, tokenHashes: [tokenHash(secret)], createdAt: now() });
+		tokens.push(`${entrant!.id}.${secret}`);
+	}
+	return tokens;
 }
