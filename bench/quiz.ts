@@ -7,12 +7,11 @@
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { runInVite, waitFor } from './support';
+import { freePort, runInVite, stop, waitFor } from './support';
 
 const load = async () => ({
 	...(await import('../src/lib/server/db/client')),
@@ -27,26 +26,6 @@ const CONCURRENCY = Number(process.env.BENCH_QUIZ_CONCURRENCY || 100);
 const QUESTIONS = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const PG_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createNetServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const port = (srv.address() as { port: number }).port;
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((r) => child.once('exit', r));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-	await exited;
-	clearTimeout(timer);
-}
 
 function p95(samples: number[]): number {
 	const s = [...samples].sort((a, b) => a - b);

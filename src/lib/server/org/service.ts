@@ -10,6 +10,7 @@ export {
 	updateOrgNode,
 	deleteOrgNode,
 	listOrgTree,
+	listOrgNodesInRoleScope,
 	type OrgTreeItem
 } from './service/org-nodes';
 export { createPerson, getPerson, updatePerson, deletePerson, listPeople, findPersonByUserId, linkPersonToUser, PEOPLE_PAGE_SIZE, type PeoplePage, type PersonWithUnit } from './service/people';

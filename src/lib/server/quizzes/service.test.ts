@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestDb, useTempFilesDir } from '../db/testing';
+import { createTestDb, refusal, useTempFilesDir } from '../db/testing';
 import { anonymousActor, systemActor, type Actor } from '../auth/actor';
-import { AppError } from '../core/errors';
 import { freezeClock } from '../core/clock';
 import * as org from '../org/seed';
 import { linkPersonToUser } from '../org/service';
@@ -33,16 +32,6 @@ import { createContest as seedContest, createQuestion as seedQuestion, createQue
 
 const db = await createTestDb();
 useTempFilesDir('quizzes-files');
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
 afterEach(() => freezeClock());
 

@@ -7,7 +7,7 @@ import { now } from '../../core/clock';
 import { newId } from '../../core/ids';
 import { parseInput } from '../../core/http';
 import { recordAudit } from '../../audit/service';
-import { systemActor, type Actor } from '../../auth/actor';
+import type { Actor } from '../../auth/actor';
 import { submitInput } from '$lib/features/quizzes/inputs';
 import type { AttemptItem, AttemptView, TagQuota } from '$lib/features/quizzes/types';
 import {
@@ -25,7 +25,7 @@ import {
 	updateAttemptRow
 } from '../queries';
 import type { QuizAnswerRow, QuizAttemptRow, QuizContestRow, QuizQuestionRow, QuizRoundRow } from '../tables';
-import { isEntrant, loadOrg, normaliseShortAnswer, requireReadableRound, type Participant } from './quiz-context';
+import { isEntrant, loadOrg, normaliseShortAnswer, QUIZ_SYSTEM, requireReadableRound, type Participant } from './quiz-context';
 import { requireOpenRound, resolveEntrant } from './entry';
 import { rankRound } from './ranking';
 
@@ -118,7 +118,7 @@ export async function finishIfExpired(db: Db, attempt: QuizAttemptRow, contest: 
 	return db.transaction(async (tx) => {
 		const locked = await lockAttempt(tx, attempt.id);
 		if (!locked || locked.status !== 'open') return locked ?? attempt;
-		return scoreAttempt(tx, systemActor('quizzes'), locked, contest, { status: 'timed_out', at });
+		return scoreAttempt(tx, QUIZ_SYSTEM, locked, contest, { status: 'timed_out', at });
 	});
 }
 

@@ -3,8 +3,8 @@
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
 import { sha256 } from '../../core/ids';
-import { scopePaths, systemActor, type Actor, type Role } from '../../auth/actor';
-import { findOrgNode, listOrgTree, type OrgNodeRow } from '../../org/service';
+import { systemActor, type Actor, type Role } from '../../auth/actor';
+import { findOrgNode, listOrgNodesInRoleScope, type OrgNodeRow } from '../../org/service';
 import { cleanText, foldVietnamese } from '$lib/vn/text';
 import { canReadContest } from '../policy';
 import { selectContest, selectEntrant, selectRound } from '../queries';
@@ -58,11 +58,7 @@ export async function loadOrg(db: Db, orgId: string): Promise<OrgNodeRow> {
 
 /** The nodes at or below those where the actor holds one of `roles` (every node for the system). */
 export async function orgsInScope(db: Db, actor: Actor, roles: readonly Role[]): Promise<OrgNodeRow[]> {
-	if (actor.kind === 'anonymous') return [];
-	const nodes = await listOrgTree(db, QUIZ_SYSTEM);
-	if (actor.kind === 'system') return nodes;
-	const paths = scopePaths(actor, roles);
-	return nodes.filter((n) => paths.some((p) => n.path.startsWith(p)));
+	return listOrgNodesInRoleScope(db, actor, roles);
 }
 
 /** The contest with its organiser if the actor may read it; NOT_FOUND otherwise (drafts do not betray their existence). */
