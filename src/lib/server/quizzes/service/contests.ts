@@ -7,12 +7,12 @@ import { parseInput } from '../../core/http';
 import type { Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/service';
 import { getCampaign, listPublicCampaigns } from '../../campaigns/service';
-import { listOrgUnitsUnder, type OrgNodeRow } from '../../org/service';
+import { listOrgNodesInRoleScope, listOrgUnitsUnder, type OrgNodeRow } from '../../org/service';
 import { contestInput, roundInput, type ContestInput, type ContestInputData, type RoundInput } from '$lib/features/quizzes/inputs';
 import { canOrganiseContests, CONTEST_ORGANISERS } from '../policy';
 import { insertContest, insertRound, selectContestsOfOrgs, selectPublishedContests, selectQuestionsOf, selectRoundsOf, updateContestRow, updateRoundRow } from '../queries';
 import type { QuizContestRow, QuizQuestionRow, QuizRoundRow } from '../tables';
-import { loadOrg, orgsInScope, requireReadableContest, requireReadableRound } from './quiz-context';
+import { loadOrg, requireReadableContest, requireReadableRound } from './quiz-context';
 
 export interface ContestWithRounds {
 	contest: QuizContestRow;
@@ -122,13 +122,13 @@ export async function getContest(db: Db, actor: Actor, id: string): Promise<Cont
 
 /** The contests the actor organises, newest first. */
 export async function listManagedContests(db: Db, actor: Actor): Promise<QuizContestRow[]> {
-	const orgs = await orgsInScope(db, actor, CONTEST_ORGANISERS);
+	const orgs = await listOrgNodesInRoleScope(db, actor, CONTEST_ORGANISERS);
 	return selectContestsOfOrgs(db, orgs.map((o) => o.id));
 }
 
 /** The organisations where the actor may open contests. */
 export async function listContestOrgs(db: Db, actor: Actor): Promise<OrgNodeRow[]> {
-	return orgsInScope(db, actor, CONTEST_ORGANISERS);
+	return listOrgNodesInRoleScope(db, actor, CONTEST_ORGANISERS);
 }
 
 export interface PublicContest {

@@ -7,14 +7,14 @@ import { parseInput } from '../../core/http';
 import { deleteStoredFile, detectFileKind, putFile, readStoredFile, type FileKind } from '../../core/storage';
 import type { Actor } from '../../auth/actor';
 import { recordAudit } from '../../audit/service';
-import type { OrgNodeRow } from '../../org/service';
+import { listOrgNodesInRoleScope, type OrgNodeRow } from '../../org/service';
 import { foldVietnamese } from '$lib/vn/text';
 import { questionInput, type QuestionInput, type QuestionInputData } from '$lib/features/quizzes/inputs';
 import { TRUE_FALSE_OPTION_IDS, type QuestionOption } from '$lib/features/quizzes/types';
 import { canEditQuestions, QUESTION_EDITORS } from '../policy';
 import { insertQuestions, selectQuestion, selectQuestionsOf, updateQuestionRow, type NewQuestionRow } from '../queries';
 import type { QuizQuestionRow } from '../tables';
-import { loadOrg, orgsInScope, questionSearchText } from './quiz-context';
+import { loadOrg, questionSearchText } from './quiz-context';
 
 /** 2 MB: a photo or a chart at phone resolution; pictures in a quiz must load fast on weak networks. */
 export const QUESTION_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
@@ -139,14 +139,14 @@ export async function getQuestion(db: Db, actor: Actor, id: string): Promise<Qui
 
 /** The questions of the banks the actor edits (or of `orgId` among them), searched without diacritics and by tag. */
 export async function listQuestions(db: Db, actor: Actor, query: { orgId?: string; q?: string; tag?: string } = {}): Promise<QuizQuestionRow[]> {
-	const orgs = await orgsInScope(db, actor, QUESTION_EDITORS);
+	const orgs = await listOrgNodesInRoleScope(db, actor, QUESTION_EDITORS);
 	const ids = orgs.map((o) => o.id).filter((id) => !query.orgId || id === query.orgId);
 	return selectQuestionsOf(db, ids, { phrase: query.q ? foldVietnamese(query.q) : undefined, tag: query.tag?.trim().toLowerCase() || undefined });
 }
 
 /** The organisations whose bank the actor edits. */
 export async function listQuestionBankOrgs(db: Db, actor: Actor): Promise<OrgNodeRow[]> {
-	return orgsInScope(db, actor, QUESTION_EDITORS);
+	return listOrgNodesInRoleScope(db, actor, QUESTION_EDITORS);
 }
 
 /** A question's picture (anyone may see it: it is shown in attempts, and says nothing of the answer). */

@@ -3,8 +3,8 @@
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
 import { sha256 } from '../../core/ids';
-import { systemActor, type Actor, type Role } from '../../auth/actor';
-import { findOrgNode, listOrgNodesInRoleScope, type OrgNodeRow } from '../../org/service';
+import { systemActor, type Actor } from '../../auth/actor';
+import { findOrgNode, type OrgNodeRow } from '../../org/service';
 import { cleanText, foldVietnamese } from '$lib/vn/text';
 import { canReadContest } from '../policy';
 import { selectContest, selectEntrant, selectRound } from '../queries';
@@ -54,11 +54,6 @@ export async function loadOrg(db: Db, orgId: string): Promise<OrgNodeRow> {
 	const org = await findOrgNode(db, orgId);
 	if (!org) throw new AppError('NOT_FOUND');
 	return org;
-}
-
-/** The nodes at or below those where the actor holds one of `roles` (every node for the system). */
-export async function orgsInScope(db: Db, actor: Actor, roles: readonly Role[]): Promise<OrgNodeRow[]> {
-	return listOrgNodesInRoleScope(db, actor, roles);
 }
 
 /** The contest with its organiser if the actor may read it; NOT_FOUND otherwise (drafts do not betray their existence). */
