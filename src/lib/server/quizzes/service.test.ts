@@ -26,6 +26,8 @@ import {
 	submitAttempt,
 	verifyEntryCode,
 	getQuestion,
+	getAttemptCertificate,
+	verifyQuizCertificate,
 	type Participant
 } from './service';
 import { createContest as seedContest, createQuestion as seedQuestion, createQuestionBank } from './seed';
@@ -275,6 +277,14 @@ describe('an attempt', async () => {
 		expect(xlsx.worksheets[0].getRow(2).getCell(2).value).toBe('Nguyễn Văn An');
 		const audit = await listAuditEntries(db, systemActor(), { entity: 'quiz_round', entityId: round.id, action: 'publish' });
 		expect(audit).toHaveLength(1);
+
+		// Certificates: a prize for the first place, taking part for the others, verified by their code.
+		const prize = await getAttemptCertificate(db, me(an), anAttemptId);
+		expect(prize).toMatchObject({ recipientName: 'Nguyễn Văn An', award: 'winner', rank: 1, score: 5, total: 5 });
+		expect(prize.code).toMatch(/^TN-[A-Z0-9]{10}$/);
+		expect(await verifyQuizCertificate(db, prize.code)).toEqual(prize);
+		expect((await refusal(getAttemptCertificate(db, me(binh), anAttemptId))).code).toBe('NOT_FOUND');
+		expect((await refusal(verifyQuizCertificate(db, 'TN-0000000000'))).code).toBe('NOT_FOUND');
 	});
 });
 
