@@ -60,7 +60,7 @@ export function formatRate(rate: number | null, locale: 'vi' | 'en'): string {
 
 /** A score such as 8.5 as "8,5" in Vietnamese. */
 export function formatScore(value: number, locale: 'vi' | 'en'): string {
-	const text = Number.isInteger(value) ? String(value) : value.toFixed(2);
+	const text = String(Number(value.toFixed(2)));
 	return locale === 'vi' ? text.replace('.', ',') : text;
 }
 
