@@ -72,7 +72,8 @@ class AnswerBatcher {
 						if (!before || before.rev <= a.rev) writes.set(key, { attemptId: p.attemptId, questionId: a.questionId, value: a.value, rev: a.rev, savedAt: p.at });
 					}
 				}
-				await upsertAnswers(tx, [...writes.values()]);
+				// In key order, so two batches writing the same rows take their locks in the same order (no deadlock).
+				await upsertAnswers(tx, [...writes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, w]) => w));
 			});
 		} catch (e) {
 			logger.error({ err: e, batch: batch.length }, 'answer batch failed');
