@@ -5,7 +5,7 @@ export { createQuestion, updateQuestion, archiveQuestion, getQuestion, listQuest
 export { importQuestions, exportQuestionsXlsx, QUESTION_IMPORT_MAX_BYTES } from './service/question-import';
 export { createContest, updateContest, addRound, updateRound, getContest, listManagedContests, listContestOrgs, listPublicContests, listEntryUnits, type ContestWithRounds, type PublicContest } from './service/contests';
 export { requestEntryCode, verifyEntryCode } from './service/entry';
-export { startAttempt, getAttempt, submitAttempt, findOpenAttempt, drawQuestions, isCorrect } from './service/attempts';
+export { startAttempt, startOrResumeAttempt, getAttempt, submitAttempt, findOpenAttempt, drawQuestions, isCorrect } from './service/attempts';
 export { saveAnswers, saveAnswer, ANSWER_BATCH_WINDOW_MS } from './service/answers';
 export { publishRound, getRoundResults, exportRoundResultsXlsx, WINNER_PLACES, type RoundResults } from './service/results';
 export { rankAttempts, compareAttempts } from './service/ranking';

@@ -128,6 +128,11 @@ export async function finishIfExpired(db: Db, attempt: QuizAttemptRow, contest: 
  * or FORBIDDEN), one with no attempt left (INVALID_TRANSITION) and a bank too small (INVALID_TRANSITION).
  */
 export async function startAttempt(db: Db, participant: Participant, roundId: string): Promise<QuizAttemptRow> {
+	return (await startOrResumeAttempt(db, participant, roundId)).attempt;
+}
+
+/** startAttempt, saying whether the attempt is new (`created`) or the one still open. */
+export async function startOrResumeAttempt(db: Db, participant: Participant, roundId: string): Promise<{ attempt: QuizAttemptRow; created: boolean }> {
 	const { round, contest } = await requireReadableRound(db, participant.actor, roundId);
 	if (contest.status !== 'published') throw new AppError('NOT_FOUND');
 	const at = now();
@@ -136,7 +141,7 @@ export async function startAttempt(db: Db, participant: Participant, roundId: st
 	const previous = await selectAttemptsOfEntrant(db, entrant.id);
 	for (const a of previous) {
 		const current = await finishIfExpired(db, a, contest, at);
-		if (current.status === 'open') return current;
+		if (current.status === 'open') return { attempt: current, created: false };
 	}
 	if (previous.length >= contest.attemptsAllowed) throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_no_attempts_left' } });
 	const items = drawQuestions(await selectQuestionsOf(db, [contest.orgId]), contest.quotas);
@@ -151,11 +156,11 @@ export async function startAttempt(db: Db, participant: Participant, roundId: st
 		deadlineAt,
 		acceptUntil: new Date(deadlineAt.getTime() + contest.graceSeconds * 1000)
 	});
-	if (inserted) return inserted;
+	if (inserted) return { attempt: inserted, created: true };
 	// The same start sent twice at once: the other request drew it.
 	const again = (await selectAttemptsOfEntrant(db, entrant.id)).find((a) => a.number === previous.length + 1);
 	if (!again) throw new AppError('CONFLICT');
-	return again;
+	return { attempt: again, created: false };
 }
 
 /** The participant's open attempt in a round, if any (for the contest page's "continue" button). */

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiHandler } from '$lib/server/core/http';
-import { findOpenAttempt, getAttempt, startAttempt } from '$lib/server/quizzes/service';
+import { getAttempt, startOrResumeAttempt } from '$lib/server/quizzes/service';
 import { toAttemptJson } from '$lib/features/quizzes/api';
 import { participantOf } from '../../../../../(public)/contests/participant.server';
 import type { RequestHandler } from './$types';
@@ -8,8 +8,7 @@ import type { RequestHandler } from './$types';
 /** POST /api/v1/quiz-rounds/:id/attempts: a new attempt (201), or the one still open (200). */
 export const POST: RequestHandler = apiHandler(async (event) => {
 	const participant = participantOf(event);
-	const before = await findOpenAttempt(event.locals.db, participant, event.params.id);
-	const attempt = await startAttempt(event.locals.db, participant, event.params.id);
+	const { attempt, created } = await startOrResumeAttempt(event.locals.db, participant, event.params.id);
 	const view = await getAttempt(event.locals.db, participant, attempt.id);
-	return json(toAttemptJson(view), { status: before?.open?.id === attempt.id ? 200 : 201 });
+	return json(toAttemptJson(view), { status: created ? 201 : 200 });
 });
