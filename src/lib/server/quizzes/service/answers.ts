@@ -18,6 +18,11 @@ import { isEntrant, type Participant } from './quiz-context';
 export const ANSWER_BATCH_WINDOW_MS = 3;
 /** A batch is written at once when it holds this many answers (one statement of a few hundred rows). */
 export const ANSWER_BATCH_MAX = 400;
+/**
+ * Batches being committed at once. While they commit, new answers wait and form the next batch,
+ * so batches grow with the load instead of the transaction rate growing with it (group commit).
+ */
+export const ANSWER_BATCHES_IN_FLIGHT = 2;
 
 interface Pending {
 	participant: Participant;
@@ -32,12 +37,15 @@ class AnswerBatcher {
 	private queue: Pending[] = [];
 	private size = 0;
 	private timer: NodeJS.Timeout | undefined;
+	private inFlight = 0;
 
 	constructor(private readonly db: Db) {}
 
 	add(p: Pending): void {
 		this.queue.push(p);
 		this.size += p.answers.length;
+		// With every slot busy, the batch that finishes first takes what waits.
+		if (this.inFlight >= ANSWER_BATCHES_IN_FLIGHT) return;
 		if (this.size >= ANSWER_BATCH_MAX) this.flushSoon(0);
 		else this.flushSoon(ANSWER_BATCH_WINDOW_MS);
 	}
@@ -45,15 +53,36 @@ class AnswerBatcher {
 	private flushSoon(ms: number): void {
 		if (this.timer && ms > 0) return;
 		if (this.timer) clearTimeout(this.timer);
-		this.timer = setTimeout(() => void this.flush(), ms);
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			void this.flush();
+		}, ms);
+	}
+
+	private take(): Pending[] {
+		// At most ANSWER_BATCH_MAX answers: one statement stays a few hundred rows.
+		let n = 0;
+		let count = 0;
+		while (count < this.queue.length && (count === 0 || n + this.queue[count].answers.length <= ANSWER_BATCH_MAX)) n += this.queue[count++].answers.length;
+		const batch = this.queue.splice(0, count);
+		this.size -= n;
+		return batch;
 	}
 
 	private async flush(): Promise<void> {
-		this.timer = undefined;
-		const batch = this.queue;
-		this.queue = [];
-		this.size = 0;
+		if (this.inFlight >= ANSWER_BATCHES_IN_FLIGHT) return;
+		const batch = this.take();
 		if (!batch.length) return;
+		this.inFlight++;
+		try {
+			await this.write(batch);
+		} finally {
+			this.inFlight--;
+			if (this.queue.length) this.flushSoon(0);
+		}
+	}
+
+	private async write(batch: Pending[]): Promise<void> {
 		const outcomes = new Map<Pending, AppError>();
 		try {
 			await this.db.transaction(async (tx) => {
