@@ -1,4 +1,5 @@
 // Client-safe shapes of the reports domain: the campaign's statistics (DOMAIN-VN §1.1) and its report.
+import type { MaturityBlock } from '../maturity/types';
 import type { CampaignStatus } from '../campaigns/types';
 import type { ActivityMode, ActivityType } from '../activities/types';
 
@@ -158,6 +159,8 @@ export interface CampaignStatistics {
 	publicity: PublicityBlock;
 	resources: ResourcesBlock;
 	recognition: PendingBlock;
+	/** The campaign's digital-transformation self-assessment rounds (M7). */
+	maturity?: MaturityBlock;
 }
 
 export const REPORT_SECTIONS = ['direction', 'results', 'assessment', 'proposals'] as const;

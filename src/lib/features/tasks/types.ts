@@ -20,7 +20,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /**
  * Largest evidence file: 5 MB holds a scanned report or a phone photo, and stays under the request
- * body limit the server is started with (BODY_SIZE_LIMIT = IMPORT_MAX_BYTES + 1 MB = 6 MB, README).
+ * body limit the server is started with (BODY_SIZE_LIMIT, 101 MB by default, README).
  */
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -28,6 +28,7 @@ import {
 	setCompletion,
 	updateActivity,
 	verifyCertificate,
+	checkCertificate,
 	listCampaignActivities,
 	listMyWorkActivities
 } from './service';
@@ -397,6 +398,9 @@ describe('training classes and forums', () => {
 		const done = await setCompletion(db, viettelAccount, klass.id, { registrationId: reg.id, completed: true });
 		expect(done.certificateCode).toMatch(/^CN-[A-Z0-9]{10}$/);
 		expect(await verifyCertificate(db, done.certificateCode!)).toMatchObject({ valid: true, recipientName: 'Đinh Thị Thu', className: 'Sử dụng Internet an toàn, hiệu quả', partnerName: 'Viettel Sơn La' });
+		const check = await checkCertificate(db, done.certificateCode!, 'en');
+		expect(check).toMatchObject({ valid: true, subject: 'Sử dụng Internet an toàn, hiệu quả', subjectHref: `/activities/${klass.id}`, revokedReason: null });
+		expect(check.details).toContainEqual({ label: 'Partner', value: 'Viettel Sơn La' });
 		await setCompletion(db, viettelAccount, klass.id, { registrationId: reg.id, completed: false });
 		expect((await refusal(verifyCertificate(db, done.certificateCode!))).code).toBe('NOT_FOUND');
 		expect((await refusal(verifyCertificate(db, 'DROP TABLE'))).code).toBe('NOT_FOUND');

@@ -28,7 +28,7 @@ export {
 	type CheckInResult,
 	type JoinOutcome
 } from './service/attendance';
-export { setCompletion, verifyCertificate, certificatePdfByToken, certificatePdfForStaff, certificateVerifyUrl, type CertificateView } from './service/completion';
+export { setCompletion, verifyCertificate, checkCertificate, certificatePdfByToken, certificatePdfForStaff, certificateVerifyUrl, type CertificateView } from './service/completion';
 export {
 	getProgramme,
 	listCampaignActivities,
@@ -46,6 +46,8 @@ export {
 export { listActivityFormChoices, type ActivityFormChoices } from './service/form-choices';
 export { campaignCalendar, personalCalendar, personalFeedUrl } from './service/calendar-feeds';
 export { CALENDAR_CONTENT_TYPE } from './service/calendar';
-export { qrSvg } from './service/qr';
+export { qrSvg } from '../core/qr';
 export { activityJobHandlers, registrationUrl, REGISTRATION_MAIL_JOB } from './service/registration-mail';
 export type { ActivityRow, RegistrationRow, AttendanceRow, ActivityMaterialRow } from './tables';
+// Read models other domains measure from (maturity's automatic criteria).
+export { listCampaignActivityFacts, type ActivityFact } from './export';

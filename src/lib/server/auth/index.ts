@@ -9,6 +9,8 @@ export const SESSION_COOKIE = 'better-auth.session_token';
 const SESSION_SECONDS = 60 * 60 * 24 * 30;
 /** Reset and invitation links: one hour for a reset, seven days for an invitation (set per token). */
 export const RESET_TOKEN_SECONDS = 60 * 60;
+/** How long the link that confirms an e-mail address stays good: a week, for mail read late. */
+export const VERIFY_EMAIL_TOKEN_SECONDS = 7 * 24 * 60 * 60;
 export const INVITE_TOKEN_SECONDS = 60 * 60 * 24 * 7;
 
 let extraPlugins: BetterAuthPlugin[] = [];

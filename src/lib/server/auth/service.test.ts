@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/testing';
-import { systemActor } from './actor';
+import { anonymousActor, systemActor } from './actor';
 import { createActor, createOrgNode } from '../org/seed';
 import { listOutbox } from '../notifications/service';
 import { listAuditEntries } from '../audit/service';
@@ -16,8 +16,12 @@ import {
 	revokeApiToken,
 	signIn,
 	signUpLearner,
-	findUserByEmail
+	findUserByEmail,
+	verifyEmail,
+	resendEmailVerification,
+	actorForUser
 } from './service';
+import { freezeClock } from '../core/clock';
 import type { OrgNodeRow } from '../org/tables';
 
 const db = await createTestDb();
@@ -58,14 +62,52 @@ describe('learner accounts', () => {
 	});
 });
 
+describe('confirming an e-mail address', () => {
+	it('mails a link on sign-up that confirms the address once', async () => {
+		await signUpLearner(db, { name: 'Vì Thị Hoa', email: 'hoa.vi@example.vn', password: 'hoc-tap-suot-doi', locale: 'en' });
+		const mail = (await listOutbox(db, system)).find((m) => m.to === 'hoa.vi@example.vn')!;
+		expect(mail.subject).toBe('Confirm your LearnWeek e-mail address');
+		expect(mail.text).toMatch(/\/en\/verify-email\?token=/);
+		expect((await findUserByEmail(db, 'hoa.vi@example.vn'))?.emailVerified).toBe(false);
+		const token = tokenIn(mail.text);
+		expect((await verifyEmail(db, token)).emailVerified).toBe(true);
+		expect((await findUserByEmail(db, 'hoa.vi@example.vn'))?.emailVerified).toBe(true);
+		await expect(verifyEmail(db, token)).rejects.toMatchObject({ code: 'VALIDATION', fields: { token: 'auth_verify_invalid' } });
+		await expect(verifyEmail(db, 'not-a-token-that-exists')).rejects.toMatchObject({ fields: { token: 'auth_verify_invalid' } });
+		await expect(verifyEmail(db, "'; drop table users; --")).rejects.toMatchObject({ fields: { token: 'auth_verify_invalid' } });
+		// Confirmed already: asking again mails nothing.
+		const user = (await findUserByEmail(db, 'hoa.vi@example.vn'))!;
+		const before = (await listOutbox(db, system)).length;
+		expect(await resendEmailVerification(db, await actorForUser(db, user), 'vi')).toEqual({ sent: false });
+		expect((await listOutbox(db, system)).length).toBe(before);
+	});
+
+	it('sends a new link on request, refuses visitors and an expired link', async () => {
+		const user = await signUpLearner(db, { name: 'Hà Văn Sơn', email: 'son.ha@example.vn', password: 'hoc-tap-suot-doi' });
+		expect(await resendEmailVerification(db, await actorForUser(db, user), 'vi')).toEqual({ sent: true });
+		const mails = (await listOutbox(db, system)).filter((m) => m.to === 'son.ha@example.vn');
+		expect(mails.map((m) => m.subject)).toEqual(['Xác nhận địa chỉ thư LearnWeek', 'Xác nhận địa chỉ thư LearnWeek']);
+		await expect(resendEmailVerification(db, anonymousActor, 'vi')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+		try {
+			freezeClock(new Date(Date.now() + 8 * 24 * 3600 * 1000));
+			await expect(verifyEmail(db, tokenIn(mails[1].text))).rejects.toMatchObject({ fields: { token: 'auth_verify_invalid' } });
+		} finally {
+			freezeClock();
+		}
+		expect((await findUserByEmail(db, 'son.ha@example.vn'))?.emailVerified).toBe(false);
+	});
+});
+
 describe('password reset', () => {
 	it('mails a link that sets a new password once', async () => {
 		await signUpLearner(db, { name: 'Cầm Văn Tâm', email: 'tam@example.vn', password: 'mat-khau-cu' });
 		await requestPasswordReset(db, { email: 'tam@example.vn', locale: 'vi' });
-		const mail = (await listOutbox(db, system)).find((m) => m.to === 'tam@example.vn')!;
-		expect(mail.subject).toBe('Đặt lại mật khẩu LearnWeek');
+		const mail = (await listOutbox(db, system)).find((m) => m.to === 'tam@example.vn' && m.subject === 'Đặt lại mật khẩu LearnWeek')!;
 		const token = tokenIn(mail.text);
+		expect((await findUserByEmail(db, 'tam@example.vn'))?.emailVerified).toBe(false);
 		await resetPassword(db, { token, password: 'mat-khau-moi' });
+		// The link came by mail: the address is confirmed too.
+		expect((await findUserByEmail(db, 'tam@example.vn'))?.emailVerified).toBe(true);
 		await expect(signIn(db, { email: 'tam@example.vn', password: 'mat-khau-moi' })).resolves.toBeTruthy();
 		await expect(resetPassword(db, { token, password: 'lan-thu-hai' })).rejects.toMatchObject({ fields: { token: 'auth_invalid_token' } });
 	});

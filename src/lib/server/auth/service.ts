@@ -9,7 +9,7 @@ import { cleanText } from '$lib/vn/text';
 import { sendMail } from '../notifications/service';
 import { recordAudit } from '../audit/service';
 import { getOrgNode, grantRole, loadActorGrants } from '../org/service';
-import { getAuth, INVITE_TOKEN_SECONDS, RESET_TOKEN_SECONDS } from './index';
+import { getAuth, INVITE_TOKEN_SECONDS, RESET_TOKEN_SECONDS, VERIFY_EMAIL_TOKEN_SECONDS } from './index';
 import { hasRoleAt, type Actor, type Role } from './actor';
 import {
 	clearRateLimit,
@@ -78,17 +78,59 @@ export async function signOut(db: Db, headers: Headers): Promise<void> {
 	}
 }
 
-/** Creates a public learner's account (not signed in yet); refuses an e-mail that already has one. */
-export async function signUpLearner(db: Db, input: { name: string; email: string; password: string }): Promise<UserRow> {
+/**
+ * Creates a public learner's account (not signed in yet) and mails a link that confirms the
+ * address; refuses an e-mail that already has one.
+ */
+export async function signUpLearner(db: Db, input: { name: string; email: string; password: string; locale?: Locale }): Promise<UserRow> {
 	const email = input.email.trim().toLowerCase();
 	if (await selectUserByEmail(db, email)) throw new AppError('CONFLICT', { fields: { email: 'auth_email_taken' } });
+	let user: UserRow;
 	try {
 		const result = await getAuth(db).api.signUpEmail({ body: { name: cleanText(input.name), email, password: input.password } });
-		return (await selectUserById(db, result.user.id))!;
+		user = (await selectUserById(db, result.user.id))!;
 	} catch (e) {
 		if (e instanceof APIError) throw new AppError('VALIDATION', { fields: { password: 'field_password_short' } });
 		throw e;
 	}
+	await mailEmailVerification(db, user, input.locale ?? 'vi');
+	return user;
+}
+
+async function mailEmailVerification(db: Db, user: UserRow, locale: Locale): Promise<void> {
+	const ctx = await getAuth(db).$context;
+	const token = newSecret(24);
+	await ctx.internalAdapter.createVerificationValue({ identifier: `verify-email:${token}`, value: user.id, expiresAt: new Date(now().getTime() + VERIFY_EMAIL_TOKEN_SECONDS * 1000) });
+	await sendMail(db, {
+		to: user.email,
+		subject: translate('auth_mail_verify_subject', {}, locale),
+		text: translate('auth_mail_verify_body', { name: user.name, link: link(`/verify-email?token=${token}`, locale) }, locale)
+	});
+}
+
+/**
+ * Mails the signed-in user a new link that confirms their address (public votes and contest
+ * entries need a confirmed one). Refuses a visitor (UNAUTHENTICATED); an address already confirmed
+ * gets no mail.
+ */
+export async function resendEmailVerification(db: Db, actor: Actor, locale: Locale): Promise<{ sent: boolean }> {
+	if (actor.kind !== 'user' || !actor.userId) throw new AppError('UNAUTHENTICATED');
+	const user = await selectUserById(db, actor.userId);
+	if (!user) throw new AppError('UNAUTHENTICATED');
+	if (user.emailVerified) return { sent: false };
+	await mailEmailVerification(db, user, locale);
+	return { sent: true };
+}
+
+/** Confirms the address a mailed link was sent to; the link works once. Refuses an unknown, used or expired one. */
+export async function verifyEmail(db: Db, token: string): Promise<UserRow> {
+	const ctx = await getAuth(db).$context;
+	const row = /^[A-Za-z0-9_-]{16,100}$/.test(token) ? await ctx.internalAdapter.consumeVerificationValue(`verify-email:${token}`) : null;
+	if (!row || row.expiresAt.getTime() < now().getTime()) throw new AppError('VALIDATION', { fields: { token: 'auth_verify_invalid' } });
+	const user = await selectUserById(db, row.value);
+	if (!user) throw new AppError('VALIDATION', { fields: { token: 'auth_verify_invalid' } });
+	if (!user.emailVerified) await updateUserFlags(db, user.id, { emailVerified: true });
+	return { ...user, emailVerified: true };
 }
 
 async function createResetToken(db: Db, userId: string, seconds: number): Promise<string> {
@@ -119,15 +161,21 @@ export async function requestPasswordReset(db: Db, input: { email: string; local
 	});
 }
 
-/** Sets a new password from a reset or invitation link; refuses an expired or used link. */
+/**
+ * Sets a new password from a reset or invitation link; refuses an expired or used link. The link
+ * came by mail, so it also confirms the address.
+ */
 export async function resetPassword(db: Db, input: { token: string; password: string }): Promise<void> {
 	if (input.password.length < 8) throw new AppError('VALIDATION', { fields: { password: 'field_password_short' } });
+	const auth = getAuth(db);
+	const pending = await (await auth.$context).internalAdapter.findVerificationValue(`reset-password:${input.token}`);
 	try {
-		await getAuth(db).api.resetPassword({ body: { token: input.token, newPassword: input.password } });
+		await auth.api.resetPassword({ body: { token: input.token, newPassword: input.password } });
 	} catch (e) {
 		if (e instanceof APIError) throw new AppError('VALIDATION', { fields: { token: 'auth_invalid_token' } });
 		throw e;
 	}
+	if (pending?.value) await updateUserFlags(db, pending.value, { emailVerified: true });
 }
 
 /**

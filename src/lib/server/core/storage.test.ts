@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetSettings } from './env';
-import { deleteStoredFile, detectFileKind, putFile, readStoredFile } from './storage';
+import { deleteStoredFile, detectFileKind, newFileKey, putFile, readStoredFile, readStoredFileRange, storedFileSize, writeStoredFileAt } from './storage';
 import { sha256 } from './ids';
 
 const dir = mkdtempSync(join(tmpdir(), 'learnweek-files-'));
@@ -46,5 +46,17 @@ describe('file store', () => {
 	it('refuses keys that could leave the store', async () => {
 		await expect(readStoredFile('../../etc/passwd')).rejects.toMatchObject({ code: 'NOT_FOUND' });
 		expect(existsSync(join(dir, '..', 'passwd'))).toBe(false);
+	});
+
+	it('writes a file in pieces at their offsets and reads a range back', async () => {
+		const key = newFileKey('uploads');
+		await writeStoredFileAt(key, 0, new TextEncoder().encode('Học tập '));
+		await writeStoredFileAt(key, Buffer.byteLength('Học tập '), new TextEncoder().encode('suốt đời'));
+		expect((await readStoredFile(key)).toString('utf8')).toBe('Học tập suốt đời');
+		expect(await storedFileSize(key)).toBe(Buffer.byteLength('Học tập suốt đời'));
+		expect((await readStoredFileRange(key, 0, 5)).toString('utf8')).toBe('Học');
+		expect((await readStoredFileRange(key, Buffer.byteLength('Học tập suốt đ'), 100)).toString('utf8')).toBe('ời');
+		await deleteStoredFile(key);
+		await expect(storedFileSize(key)).rejects.toMatchObject({ code: 'NOT_FOUND' });
 	});
 });

@@ -1,4 +1,6 @@
-import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile, rename, open, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { join, resolve, dirname } from 'node:path';
 import { settings } from './env';
 import { newId, sha256 } from './ids';
@@ -68,7 +70,7 @@ export async function putFile(bytes: Uint8Array, options: { prefix: string; maxB
 	if (bytes.byteLength > options.maxBytes) throw new AppError('TOO_LARGE', { detail: { maxBytes: options.maxBytes } });
 	const { kind, contentType } = detectFileKind(bytes);
 	if (!options.accept.includes(kind)) throw new AppError('UNSUPPORTED_TYPE', { detail: { kind } });
-	const key = `${options.prefix}/${new Date().getUTCFullYear()}/${newId()}`;
+	const key = newFileKey(options.prefix);
 	const target = pathOf(key);
 	await mkdir(dirname(target), { recursive: true });
 	const temp = `${target}.part`;
@@ -90,4 +92,53 @@ export async function readStoredFile(key: string): Promise<Buffer> {
 /** Removes a stored file; a missing one is not an error. */
 export async function deleteStoredFile(key: string): Promise<void> {
 	await rm(pathOf(key), { force: true });
+}
+
+/** A new key for a file of `prefix` that is written in pieces (a resumable upload). */
+export function newFileKey(prefix: string): string {
+	return `${prefix}/${new Date().getUTCFullYear()}/${newId()}`;
+}
+
+/**
+ * Writes `bytes` at `offset` of the file at `key` (made when missing), for uploads that arrive in
+ * pieces; the caller checks kind and size before it writes, as putFile does.
+ */
+export async function writeStoredFileAt(key: string, offset: number, bytes: Uint8Array): Promise<void> {
+	const target = pathOf(key);
+	await mkdir(dirname(target), { recursive: true });
+	const handle = await open(target, offset === 0 ? 'w' : 'r+');
+	try {
+		await handle.write(bytes, 0, bytes.byteLength, offset);
+	} finally {
+		await handle.close();
+	}
+}
+
+/** The first `length` bytes of a stored file from `start` (fewer at its end). */
+export async function readStoredFileRange(key: string, start: number, length: number): Promise<Buffer> {
+	const handle = await open(pathOf(key), 'r').catch((e: NodeJS.ErrnoException) => {
+		throw e.code === 'ENOENT' ? new AppError('NOT_FOUND') : e;
+	});
+	try {
+		const buffer = Buffer.alloc(length);
+		const { bytesRead } = await handle.read(buffer, 0, length, start);
+		return buffer.subarray(0, bytesRead);
+	} finally {
+		await handle.close();
+	}
+}
+
+/** The size in bytes of a stored file (NOT_FOUND when missing). */
+export async function storedFileSize(key: string): Promise<number> {
+	try {
+		return (await stat(pathOf(key))).size;
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND');
+		throw e;
+	}
+}
+
+/** A stored file (or its bytes `start`..`end` inclusive) as a web stream, for players that seek. */
+export function storedFileStream(key: string, range?: { start: number; end: number }): ReadableStream<Uint8Array> {
+	return Readable.toWeb(createReadStream(pathOf(key), range)) as ReadableStream<Uint8Array>;
 }

@@ -15,4 +15,6 @@ export * from '../activities/tables';
 export * from '../news/tables';
 export * from '../community/tables';
 export * from '../library/tables';
+export * from '../maturity/tables';
+export * from '../creative/tables';
 export * from '../quizzes/tables';

@@ -13,6 +13,8 @@ import { seedDemoActivities } from '../activities/seed';
 import { seedDemoLibrary } from '../library/seed';
 import { seedDemoCommunity } from '../community/seed';
 import { seedDemoNews } from '../news/seed';
+import { seedDemoMaturity } from '../maturity/seed';
+import { seedDemoCreative } from '../creative/seed';
 import { seedDemoQuizzes } from '../quizzes/seed';
 import { freezeClock } from '../core/clock';
 import { logger } from '../core/logger';
@@ -24,6 +26,9 @@ export const DEMO_ACCOUNTS: Array<{ email: string; name: string; role: Role | nu
 	{ email: 'quantri@demo.learnweek.vn', name: 'Quản trị hệ thống', role: 'administrator', unit: 'province' },
 	{ email: 'dieuphoi@demo.learnweek.vn', name: 'Điều phối (Phòng TC-HC-QT)', role: 'coordinator', unit: 'office' },
 	{ email: 'lanhdao@demo.learnweek.vn', name: 'Lê Thị Hồng Anh', role: 'unit_leader', unit: 'office' },
+	// Leaders of two units without demo tasks (task mail still goes to the Office's leader): the self-assessment story's accounts.
+	{ email: 'lanhdao.hcc@demo.learnweek.vn', name: 'Lãnh đạo Trung tâm Phục vụ hành chính công', role: 'unit_leader', unit: 'TTPVHCC' },
+	{ email: 'lanhdao.kt@demo.learnweek.vn', name: 'Lãnh đạo Phòng Kinh tế', role: 'unit_leader', unit: 'KT' },
 	{ email: 'canbo@demo.learnweek.vn', name: 'Cán bộ Trung tâm Thông tin', role: 'staff', unit: 'TTTT' },
 	{ email: 'giamkhao@demo.learnweek.vn', name: 'Thành viên hội đồng', role: 'reviewer', unit: 'office' },
 	{ email: 'doitac@demo.learnweek.vn', name: 'Đối tác công nghệ', role: 'partner', unit: 'partner' },
@@ -51,6 +56,8 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedDemoLibrary(db, { officeOrgId: orgs.office.id });
 		await seedDemoCommunity(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id });
 		await seedDemoNews(db, { campaignId: officeCampaign.id, unitId: orgs.units.TTTT.id, setClock: freezeClock });
+		await seedDemoMaturity(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id, units: orgs.units, setClock: freezeClock });
+		await seedDemoCreative(db, { campaignId: officeCampaign.id, units: orgs.units, setClock: freezeClock });
 		await seedDemoQuizzes(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id, people: orgs.people, setClock: freezeClock });
 	}
 	if (existing) return;
@@ -61,7 +68,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		if (!account.role) continue;
 		const node = account.unit === 'province' ? orgs.province : account.unit === 'office' || account.unit === 'partner' ? orgs.office : orgs.units[account.unit];
 		await grantRole(db, system, { userId: user.id, orgId: (account.unit === 'partner' && partnerNode) || node.id, role: account.role });
-		if (account.role === 'unit_leader') {
+		if (account.role === 'unit_leader' && account.unit === 'office') {
 			const signer = orgs.people.find((p) => p.familyName === 'Lê' && p.givenName === 'Anh');
 			if (signer) await linkPersonToUser(db, system, { personId: signer.id, userId: user.id });
 		}

@@ -2,6 +2,7 @@
 export { renderDocx } from './service/render-docx';
 export { renderPdf } from './service/render-pdf';
 // Other domains' PDFs (activities' certificates) are set in the same embedded Vietnamese font.
+export { renderCertificateSheet, type CertificateSheet } from './service/certificate';
 export { registerFonts as registerPdfFonts, FONT_NAMES as PDF_FONT_NAMES } from './service/render-pdf';
 // The register: numbering, distribution, the signing hand-off.
 export { issueDocument, cancelDocument, getNumberingPolicy, setNumberingPolicy } from './service/numbering';

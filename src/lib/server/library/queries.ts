@@ -26,9 +26,12 @@ export async function updateResourceRow(db: Db, id: string, patch: Partial<NewRe
 }
 
 export interface ResourceSearch {
-	/** Folded words that must all be words of the resource (GIN on `search_words`). */
+	/** Folded words that must all be whole words of the resource (GIN on `search_words`). */
 	words: string[];
-	/** The folded query as typed, which must occur in `search_text` (keeps the words' order). */
+	/**
+	 * The folded query as typed, which must occur in `search_text` from the start of a word: it keeps
+	 * the words' order, and its last word may be the beginning of a word ("hoc ta" finds "học tập").
+	 */
 	phrase: string;
 	kind?: string | null;
 	group?: string | null;
@@ -49,7 +52,7 @@ export async function selectResources(db: Db, s: ResourceSearch): Promise<Librar
 		s.publishedOnly ? eq(libraryResource.status, 'published') : undefined,
 		s.orgIds ? (s.orgIds.length ? inArray(libraryResource.orgId, s.orgIds) : sql`false`) : undefined,
 		s.words.length ? arrayContains(libraryResource.searchWords, s.words) : undefined,
-		s.phrase && s.words.length > 1 ? like(libraryResource.searchText, `%${escapeLike(s.phrase)}%`) : undefined,
+		s.phrase ? like(sql`' ' || ${libraryResource.searchText}`, `% ${escapeLike(s.phrase)}%`) : undefined,
 		s.kind ? eq(libraryResource.kind, s.kind as LibraryResourceRow['kind']) : undefined,
 		s.group ? arrayContains(libraryResource.learnerGroups, [s.group]) : undefined,
 		s.competence ? arrayContains(libraryResource.competenceAreas, [s.competence]) : undefined,
@@ -154,6 +157,18 @@ export async function selectTotalsPerUser(db: Db, options: { orgIds: string[]; c
 		.orderBy(desc(sql`coalesce(sum(${learningRecord.minutes}), 0)`), asc(learningRecord.userId))
 		.limit(5000);
 	return rows.map((r) => ({ userId: r.userId, minutes: Number(r.minutes), completions: Number(r.completions) }));
+}
+
+/** Minutes per learner on records of one campaign, whatever organisation the resource belongs to (learners with minutes only). */
+export async function selectCampaignMinutesPerUser(db: Db, campaignId: string): Promise<Array<{ userId: string; minutes: number }>> {
+	const minutes = sql<number>`coalesce(sum(${learningRecord.minutes}), 0)`;
+	const rows = await db
+		.select({ userId: learningRecord.userId, minutes })
+		.from(learningRecord)
+		.where(eq(learningRecord.campaignId, campaignId))
+		.groupBy(learningRecord.userId)
+		.having(sql`coalesce(sum(${learningRecord.minutes}), 0) > 0`);
+	return rows.map((r) => ({ userId: r.userId, minutes: Number(r.minutes) }));
 }
 
 export async function upsertSelfCheck(db: Db, row: typeof citizenSelfCheck.$inferInsert): Promise<CitizenSelfCheckRow> {

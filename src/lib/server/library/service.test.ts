@@ -130,6 +130,13 @@ describe('searching the library', () => {
 		expect((await searchLibrary(db, { q: 'BINH DAN hoc vu' })).items.map((r) => r.id)).toContain(a.id);
 		expect((await searchLibrary(db, { q: 'Kỹ năng' })).items.map((r) => r.id)).toContain(a.id);
 		expect((await searchLibrary(db, { q: 'so ky nang' })).items.map((r) => r.id)).not.toContain(a.id);
+		// As people type: the last word may be unfinished, but it starts a word, and the order holds.
+		expect((await searchLibrary(db, { q: 'ky nang s' })).items.map((r) => r.id)).toContain(a.id);
+		expect((await searchLibrary(db, { q: 'binh da' })).items.map((r) => r.id)).toContain(a.id);
+		expect((await searchLibrary(db, { q: 'tuo' })).items.map((r) => r.id)).toContain(a.id);
+		expect((await searchLibrary(db, { q: 'uoi' })).items.map((r) => r.id)).not.toContain(a.id);
+		expect((await searchLibrary(db, { q: 'nang ky' })).items.map((r) => r.id)).not.toContain(a.id);
+		expect((await searchLibrary(db, { q: 'c' })).items.map((r) => r.id)).not.toContain(a.id);
 		expect((await searchLibrary(db, { q: 'ky nang', group: 'nguoi_cao_tuoi', kind: 'audio', language: 'thai', competence: 'communication_collaboration' })).items.map((r) => r.id)).toEqual([a.id]);
 		expect((await searchLibrary(db, { q: 'ky nang', group: 'tre_em' })).items).toHaveLength(0);
 		expect((await searchLibrary(db, { q: '100%_ ' })).items).toHaveLength(0);

@@ -9,3 +9,5 @@ export { getLearningReport, UNLINKED, type LearningReport, type SelfLearner } fr
 export { orgsInScope as listLibraryOrgs } from './service/library-context';
 export { RESOURCE_EDITORS, PATH_CURATORS, LEARNING_READERS } from './policy';
 export type { LibraryResourceRow, LearningPathRow, LearningRecordRow, CitizenSelfCheckRow } from './tables';
+// Read models other domains measure from (maturity's automatic criteria).
+export { listCampaignLearnerMinutes } from './export';

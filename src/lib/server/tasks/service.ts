@@ -20,3 +20,5 @@ export {
 } from './service/read-tasks';
 export { TASK_CAMPAIGN_STATUSES } from './policy';
 export type { TaskRow, TaskProgressRow, TaskEvidenceRow, TaskReminderRow, TaskStatus } from './tables';
+// Read models other domains measure from (maturity's automatic criteria).
+export { listCampaignTaskFacts, type TaskFact } from './export';

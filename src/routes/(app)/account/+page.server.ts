@@ -1,11 +1,13 @@
-import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/service';
+import { createApiToken, findUser, listApiTokens, resendEmailVerification, revokeApiToken } from '$lib/server/auth/service';
+import { getLocale } from '$lib/paraglide/runtime';
 import { failForm, parseForm } from '$lib/server/core/http';
 import { apiTokenInput } from '$lib/features/accounts/inputs';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const tokens = await listApiTokens(locals.db, locals.actor);
+	const [tokens, user] = await Promise.all([listApiTokens(locals.db, locals.actor), locals.actor.userId ? findUser(locals.db, locals.actor.userId) : undefined]);
 	return {
+		emailVerified: Boolean(user?.emailVerified),
 		grants: locals.actor.grants.map((g) => ({ role: g.role, orgId: g.orgId })),
 		tokens: tokens.map((t) => ({ id: t.id, name: t.name, prefix: t.prefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt }))
 	};
@@ -20,6 +22,13 @@ export const actions: Actions = {
 			return { token };
 		} catch (e) {
 			return failForm(e, parsed.values);
+		}
+	},
+	resendVerification: async ({ locals }) => {
+		try {
+			return { resent: (await resendEmailVerification(locals.db, locals.actor, getLocale() as 'vi' | 'en')).sent };
+		} catch (e) {
+			return failForm(e, {});
 		}
 	},
 	revokeToken: async ({ request, locals }) => {

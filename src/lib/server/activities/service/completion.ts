@@ -13,6 +13,9 @@ import type { RegistrationRow } from '../tables';
 import { loadActivityContext, requireManagedActivity, requireStaffedActivity } from './activity-context';
 import { renderCertificatePdf } from './certificate';
 import { siteUrl } from './registration-mail';
+import { translate } from '../../core/http';
+import { formatDate } from '$lib/vn/dates';
+import type { CertificateCheck } from '$lib/features/documents/certificate';
 
 /** Certificate codes: "CN-" and 10 characters without look-alikes. */
 export function newCertificateCode(): string {
@@ -88,6 +91,25 @@ export async function verifyCertificate(db: Db, code: string): Promise<Certifica
 	const reg = /^CN-[A-Z0-9]{10}$/.test(code) ? await selectRegistrationByCertificate(db, code) : undefined;
 	if (!reg) throw new AppError('NOT_FOUND');
 	return certificateView(db, reg);
+}
+
+/** The certificate as the shared verification page shows it, labels in `locale`; NOT_FOUND as verifyCertificate. */
+export async function checkCertificate(db: Db, code: string, locale: 'vi' | 'en'): Promise<CertificateCheck> {
+	const view = await verifyCertificate(db, code);
+	const details = [{ label: translate('activities_verify_host', {}, locale), value: view.hostName }];
+	if (view.partnerName) details.push({ label: translate('activities_verify_partner', {}, locale), value: view.partnerName });
+	details.push({ label: translate('activities_verify_completed', {}, locale), value: formatDate(view.completedAt) });
+	return {
+		code: view.code,
+		valid: view.valid,
+		revokedReason: null,
+		recipientName: view.recipientName,
+		subject: view.className,
+		subjectHref: `/activities/${view.activityId}`,
+		issuer: view.partnerName ? `${view.hostName} – ${view.partnerName}` : view.hostName,
+		issuedOn: view.completedAt,
+		details
+	};
 }
 
 async function certificatePdf(db: Db, reg: RegistrationRow, locale: 'vi' | 'en'): Promise<{ fileName: string; pdf: Buffer }> {

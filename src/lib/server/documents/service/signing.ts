@@ -16,7 +16,7 @@ import { loadReadableDocument } from './register';
 /**
  * The largest signed PDF accepted. A signed plan or report weighs a few hundred kilobytes; 5 MB
  * leaves room for scanned appendices and stays under the request body limit the server is started
- * with (BODY_SIZE_LIMIT = IMPORT_MAX_BYTES + 1 MB = 6 MB, scripts/serve.js), so a refusal is ours,
+ * with (BODY_SIZE_LIMIT, 101 MB by default, scripts/serve.js), so a refusal is ours,
  * with its message, rather than the server's. Raising it means raising that limit too. A constant,
  * not a setting: no agency has asked to change it.
  */

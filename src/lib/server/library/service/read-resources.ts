@@ -16,16 +16,25 @@ export interface ResourcePage {
 	hasNext: boolean;
 }
 
+/** A word this short is matched whole: as a beginning it would match most of the library. */
+const SHORTEST_PREFIX = 3;
+
+/**
+ * Every word but the last must be a whole word of the resource (the index finds those); the
+ * phrase keeps their order and lets the last word be the beginning of one, as people type.
+ */
 function searchOf(query: LibrarySearchQuery) {
 	const q = parseInput(librarySearchQuery, query);
 	const tokens = foldedTokens(q.q);
-	return { q, words: [...new Set(tokens)], phrase: tokens.join(' ') };
+	const last = tokens.at(-1) ?? '';
+	const whole = tokens.length === 1 && last.length < SHORTEST_PREFIX ? tokens : tokens.slice(0, -1);
+	return { q, words: [...new Set(whole)], phrase: tokens.join(' ') };
 }
 
 /**
  * Searches the published resources of every organisation: every word of `q` (diacritics and case
- * ignored, "hoc tap" finds "Học tập") in the title, description or themes, in that order, and the
- * filters; newest first, LIBRARY_PAGE_SIZE a page. Refuses nothing: bad filters are ignored.
+ * ignored, "hoc tap" finds "Học tập"; the last word may be unfinished, "hoc ta" finds it too) in the
+ * title, description or themes, in that order, and the filters; newest first, LIBRARY_PAGE_SIZE a page. Refuses nothing: bad filters are ignored.
  */
 export async function searchLibrary(db: Db, query: LibrarySearchQuery = {}): Promise<ResourcePage> {
 	const { q, words, phrase } = searchOf(query);

@@ -6,7 +6,7 @@ import { readStoredFile } from '../../core/storage';
 import { anonymousActor, hasRoleAnywhere, scopePaths, type Actor } from '../../auth/actor';
 import { findOrgNode, listOrgNodesByIds, type OrgNodeRow } from '../../org/service';
 import { getCampaign, listPublicCampaigns, type CampaignDetail } from '../../campaigns/service';
-import { qrSvg } from '../../activities/service';
+import { qrSvg } from '../../core/qr';
 import { foldVietnamese } from '$lib/vn/text';
 import type { NewsPostStatus } from '$lib/features/news/types';
 import { canEditPost, canLogChannel, canReadPostDraft, canReviewPost, NEWS_TRANSITIONS, NEWS_WRITERS, transitionAllowed, canTransitionPost, type NewsTransition } from '../policy';

@@ -22,6 +22,7 @@ import { countChildCampaigns } from '../../campaigns/export';
 import { listCampaignActivityFacts } from '../../activities/export';
 import { sponsorshipTotals } from '../../partners/export';
 import { campaignPublicityStats } from '../../news/export';
+import { maturityFiguresOfCampaign } from '../../maturity/export';
 
 const vi = (key: string) => translate(key, {}, 'vi');
 
@@ -37,7 +38,7 @@ const byTreeOrder = (a: { path: string; sortOrder: number; name: string }, b: { 
 
 /** Figures of a campaign already loaded and checked (the roll-up and the bench reuse it). */
 export async function statisticsOf(db: Db, c: CampaignDetail, at: Date = now()): Promise<CampaignStatistics> {
-	const [facts, peopleByUnit, groups, categories, units, subtree, children, activityFacts, sponsorships, publicity] = await Promise.all([
+	const [facts, peopleByUnit, groups, categories, units, subtree, children, activityFacts, sponsorships, publicity, maturity] = await Promise.all([
 		listCampaignTaskFacts(db, c.id, at),
 		countPeopleByOrgUnit(db, c.orgPath),
 		countPeopleByLearnerGroup(db, c.orgPath),
@@ -48,7 +49,8 @@ export async function statisticsOf(db: Db, c: CampaignDetail, at: Date = now()):
 		// The campaign's own activities and sponsorships: a child campaign's are its own report's (and the roll-up's).
 		listCampaignActivityFacts(db, [c.id]),
 		sponsorshipTotals(db, [c.id]),
-		campaignPublicityStats(db, { campaignId: c.id, underPath: c.orgPath })
+		campaignPublicityStats(db, { campaignId: c.id, underPath: c.orgPath }),
+		maturityFiguresOfCampaign(db, c.id)
 	]);
 	const documentsIssued = await countIssuedCampaignDocuments(db, c.id, subtree.map((n) => n.id));
 
@@ -107,7 +109,8 @@ export async function statisticsOf(db: Db, c: CampaignDetail, at: Date = now()):
 		activities: activitiesBlock(activityFacts, c, subtree),
 		publicity: { available: true, ...publicity, byChannel: publicity.byChannel.map((r) => ({ ...r, label: vi(`news_channel_${r.channel}`) })) },
 		resources: resourcesBlock(sponsorships),
-		recognition: { available: false }
+		recognition: { available: false },
+		maturity
 	};
 }
 

@@ -31,7 +31,8 @@ export async function readResourceForm(request: Request): Promise<{ values: Reco
 		source: text('source'),
 		url: text('url'),
 		status: text('status'),
-		version: text('version')
+		version: text('version'),
+		requestKey: text('requestKey')
 	};
 	const f = form.get('file');
 	const file = f instanceof File && f.size > 0 ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : undefined;

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { error, redirect } from '@sveltejs/kit';
+import { runOnce } from '$lib/server/idempotency/service';
 import { failForm, formValues, translate } from '$lib/server/core/http';
 import { createClub, listClubOrgOptions } from '$lib/server/community/service';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -7,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals }) => {
 	const orgOptions = await listClubOrgOptions(locals.db, locals.actor);
 	if (!orgOptions.length) error(403, { message: translate('errors_forbidden'), code: 'FORBIDDEN' });
-	return { orgOptions };
+	return { orgOptions, requestKey: randomUUID() };
 };
 
 export const actions: Actions = {
@@ -15,7 +17,7 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		let id: string;
 		try {
-			id = (await createClub(locals.db, locals.actor, { name: values.name as string, description: values.description as string, orgId: values.orgId as string })).id;
+			id = (await runOnce(locals.db, locals.actor, { key: String(values.requestKey ?? ''), scope: 'community.club' }, (tx) => createClub(tx, locals.actor, { name: values.name as string, description: values.description as string, orgId: values.orgId as string }))).id;
 		} catch (e) {
 			return failForm(e, values);
 		}

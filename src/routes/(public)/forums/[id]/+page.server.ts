@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
+import { runOnce } from '$lib/server/idempotency/service';
 import { failAction, formValues, orPageError } from '$lib/server/core/http';
 import { getForum, startThread, subscribe, unsubscribe } from '$lib/server/community/service';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -6,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const detail = await orPageError(() => getForum(locals.db, locals.actor, params.id));
-	return { ...detail, signedIn: locals.actor.kind === 'user', notice: url.searchParams.get('notice') };
+	return { ...detail, signedIn: locals.actor.kind === 'user', notice: url.searchParams.get('notice'), requestKey: randomUUID() };
 };
 
 export const actions: Actions = {
@@ -14,7 +16,8 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		let id: string;
 		try {
-			id = (await startThread(locals.db, locals.actor, params.id, { title: values.title as string, body: values.body as string })).thread.id;
+			// A resent form (a double click, a retry) starts the thread once.
+			id = (await runOnce(locals.db, locals.actor, { key: String(values.requestKey ?? ''), scope: `community.thread:${params.id}` }, async (tx) => (await startThread(tx, locals.actor, params.id, { title: values.title as string, body: values.body as string })).thread)).id;
 		} catch (e) {
 			return failAction('thread', e, values);
 		}

@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
+import { runOnce } from '$lib/server/idempotency/service';
 import { failForm, formValues } from '$lib/server/core/http';
 import { createPost, listNewsEditorOptions } from '$lib/server/news/service';
 import { localizeHref } from '$lib/paraglide/runtime';
 import { coverFromForm } from '$lib/features/news/inputs';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({ options: await listNewsEditorOptions(locals.db, locals.actor) });
+export const load: PageServerLoad = async ({ locals }) => ({ options: await listNewsEditorOptions(locals.db, locals.actor), requestKey: randomUUID() });
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
@@ -13,7 +15,8 @@ export const actions: Actions = {
 		const values = formValues(form);
 		let id: string;
 		try {
-			id = (await createPost(locals.db, locals.actor, String(values.unitId ?? ''), values, await coverFromForm(form))).id;
+			const cover = await coverFromForm(form);
+			id = (await runOnce(locals.db, locals.actor, { key: String(values.requestKey ?? ''), scope: 'news.create' }, (tx) => createPost(tx, locals.actor, String(values.unitId ?? ''), values, cover))).id;
 		} catch (e) {
 			return failForm(e, values);
 		}

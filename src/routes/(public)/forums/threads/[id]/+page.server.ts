@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { redirect } from '@sveltejs/kit';
+import { runOnce } from '$lib/server/idempotency/service';
 import { failAction, formValues, orPageError } from '$lib/server/core/http';
 import { getThread, replyToThread, setPostHidden, setThreadLocked, subscribe, unsubscribe } from '$lib/server/community/service';
 import { localizeHref } from '$lib/paraglide/runtime';
@@ -7,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const detail = await orPageError(() => getThread(locals.db, locals.actor, params.id));
 	const quote = detail.posts.find((p) => p.id === url.searchParams.get('quote') && (!p.hidden || p.body)) ?? null;
-	return { ...detail, quote, signedIn: locals.actor.kind === 'user', notice: url.searchParams.get('notice') };
+	return { ...detail, quote, signedIn: locals.actor.kind === 'user', notice: url.searchParams.get('notice'), requestKey: randomUUID() };
 };
 
 const back = (id: string, notice: string, anchor = '') => localizeHref(`/forums/threads/${id}?notice=${notice}${anchor}`);
@@ -17,7 +19,8 @@ export const actions: Actions = {
 		const values = formValues(await request.formData());
 		let postId: string;
 		try {
-			postId = (await replyToThread(locals.db, locals.actor, params.id, { body: values.body as string, quotedPostId: values.quotedPostId as string })).id;
+			// A resent form (a double click, a retry) posts the reply once.
+			postId = (await runOnce(locals.db, locals.actor, { key: String(values.requestKey ?? ''), scope: `community.reply:${params.id}` }, (tx) => replyToThread(tx, locals.actor, params.id, { body: values.body as string, quotedPostId: values.quotedPostId as string }))).id;
 		} catch (e) {
 			return failAction('reply', e, values);
 		}
