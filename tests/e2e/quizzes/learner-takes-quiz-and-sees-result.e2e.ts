@@ -138,6 +138,9 @@ describe('a quiz contest round', () => {
 		await learner.getByText(/Xếp hạng: \d+/).waitFor();
 		await learner.getByRole('heading', { name: 'Đáp án' }).waitFor();
 		await expectAccessible(learner);
+		const certificate = await learner.request.get(await learner.getByRole('link', { name: 'Tải giấy chứng nhận (PDF)' }).getAttribute('href') as string);
+		expect(certificate.headers()['content-type']).toBe('application/pdf');
+		expect((await certificate.body()).subarray(0, 5).toString()).toBe('%PDF-');
 		await learner.getByRole('link', { name: 'Xem kết quả vòng thi' }).click();
 		await learner.getByRole('heading', { level: 1, name: 'Kết quả Vòng chung kết' }).waitFor();
 		const people = learner.getByRole('table').first();

@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDb, refusal, useTempFilesDir } from '../db/testing';
 import { anonymousActor, systemActor, type Actor } from '../auth/actor';
@@ -28,6 +32,8 @@ import {
 	getQuestion,
 	getAttemptCertificate,
 	verifyQuizCertificate,
+	checkQuizCertificate,
+	attemptCertificatePdf,
 	type Participant
 } from './service';
 import { createContest as seedContest, createQuestion as seedQuestion, createQuestionBank } from './seed';
@@ -171,6 +177,8 @@ describe('an attempt', async () => {
 	});
 	const rightOption = (questionId: string) => bank.find((q) => q.id === questionId)!.correct;
 	let anAttemptId = '';
+	let binhAttemptId = '';
+	const startAttemptOf = async (actor: Actor) => (actor === binh ? binhAttemptId : anAttemptId);
 
 	it('draws the quotas, shuffles, and never shows the right answers while it is open', async () => {
 		const attempt = await startAttempt(db, me(an), round.id);
@@ -233,6 +241,7 @@ describe('an attempt', async () => {
 
 	it('refuses a submission after the deadline plus grace and scores what was saved as timed out', async () => {
 		const attempt = await startAttempt(db, me(binh), round.id);
+		binhAttemptId = attempt.id;
 		const item = attempt.items.find((i) => i.kind === 'single')!;
 		await saveAnswers(db, me(binh), attempt.id, { answers: [{ questionId: item.questionId, value: rightOption(item.questionId) }] });
 		// Within the grace, an answer is still taken.
@@ -285,6 +294,18 @@ describe('an attempt', async () => {
 		expect(await verifyQuizCertificate(db, prize.code)).toEqual(prize);
 		expect((await refusal(getAttemptCertificate(db, me(binh), anAttemptId))).code).toBe('NOT_FOUND');
 		expect((await refusal(verifyQuizCertificate(db, 'TN-0000000000'))).code).toBe('NOT_FOUND');
+		const check = await checkQuizCertificate(db, prize.code.toLowerCase(), 'vi');
+		expect(check).toMatchObject({ valid: true, recipientName: 'Nguyễn Văn An', subject: `Giải Nhất — ${contest.title}`, subjectHref: `/contests/${contest.id}` });
+		const { pdf, fileName } = await attemptCertificatePdf(db, me(an), anAttemptId, 'vi');
+		expect(fileName).toBe(`chung-nhan-${prize.code}.pdf`);
+		const dir = mkdtempSync(join(tmpdir(), 'quiz-cert-'));
+		writeFileSync(join(dir, 'c.pdf'), pdf);
+		const text = execFileSync('pdftotext', [join(dir, 'c.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+		rmSync(dir, { recursive: true, force: true });
+		for (const s of ['GIẤY CHỨNG NHẬN', 'Nguyễn Văn An', 'Giải Nhất', '5/5 câu đúng, xếp hạng 1', prize.code, `/certificates/${prize.code}`]) expect(text).toContain(s);
+		const second = await getAttemptCertificate(db, me(binh), (await startAttemptOf(binh))!);
+		expect(second).toMatchObject({ award: 'winner', rank: 2 });
+		expect((await checkQuizCertificate(db, second.code, 'en')).subject).toBe(`Second prize — ${contest.title}`);
 	});
 });
 

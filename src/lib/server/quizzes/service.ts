@@ -9,7 +9,7 @@ export { startAttempt, startOrResumeAttempt, getAttempt, submitAttempt, findOpen
 export { saveAnswers, saveAnswer, ANSWER_BATCH_WINDOW_MS } from './service/answers';
 export { publishRound, getRoundResults, exportRoundResultsXlsx, WINNER_PLACES, type RoundResults } from './service/results';
 export { rankAttempts, compareAttempts } from './service/ranking';
-export { verifyQuizCertificate, getAttemptCertificate, quizCertificateUrl, QUIZ_CERTIFICATE_PREFIX, type QuizCertificateView } from './service/certificates';
+export { verifyQuizCertificate, getAttemptCertificate, checkQuizCertificate, attemptCertificatePdf, quizCertificateUrl, QUIZ_CERTIFICATE_PREFIX, type QuizCertificateView } from './service/certificates';
 export type { Participant } from './service/quiz-context';
 export { CONTEST_ORGANISERS, QUESTION_EDITORS } from './policy';
 export type { QuizQuestionRow, QuizContestRow, QuizRoundRow, QuizAttemptRow, QuizEntrantRow } from './tables';

@@ -4,6 +4,10 @@
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
 import { settings } from '../../core/env';
+import { translate } from '../../core/http';
+import { renderCertificateSheet } from '../../documents/service';
+import { formatDate } from '$lib/vn/dates';
+import type { CertificateCheck } from '$lib/features/documents/certificate';
 import { selectAttempt, selectContest, selectEntrant, selectEntrantByCertificateCode, selectRound } from '../queries';
 import type { QuizEntrantRow } from '../tables';
 import { findEntrantAward } from './results';
@@ -71,4 +75,56 @@ export async function getAttemptCertificate(db: Db, participant: Participant, at
 	const entrant = attempt && (await selectEntrant(db, attempt.entrantId));
 	if (!attempt || !entrant || !isEntrant(participant, entrant)) throw new AppError('NOT_FOUND');
 	return certificateView(db, entrant);
+}
+
+function awardName(view: QuizCertificateView, locale: 'vi' | 'en'): string {
+	return view.award === 'winner' ? translate(`quizzes_prize_${view.rank}`, {}, locale) : translate('quizzes_certificate_participation', {}, locale);
+}
+
+/** What the public verification page shows of a TN- code; NOT_FOUND for an unknown one. */
+export async function checkQuizCertificate(db: Db, code: string, locale: 'vi' | 'en'): Promise<CertificateCheck> {
+	const view = await verifyQuizCertificate(db, code.toUpperCase());
+	const t = (key: string, params: Record<string, unknown> = {}) => translate(key, params, locale);
+	return {
+		code: view.code,
+		valid: true,
+		revokedReason: null,
+		recipientName: view.recipientName,
+		subject: `${awardName(view, locale)} — ${view.contestTitle}`,
+		subjectHref: `/contests/${view.contestId}`,
+		issuer: view.orgName,
+		issuedOn: view.publishedAt,
+		details: [
+			{ label: t('quizzes_certificate_round'), value: view.roundName },
+			{ label: t('quizzes_certificate_result'), value: t('quizzes_certificate_result_value', { score: view.score, total: view.total, rank: view.rank }) }
+		]
+	};
+}
+
+/**
+ * The participant's certificate of an attempt's round as a one-page PDF in `locale`, with its QR
+ * code; refuses what getAttemptCertificate refuses (NOT_FOUND).
+ */
+export async function attemptCertificatePdf(db: Db, participant: Participant, attemptId: string, locale: 'vi' | 'en'): Promise<{ fileName: string; pdf: Buffer }> {
+	const view = await getAttemptCertificate(db, participant, attemptId);
+	const t = (key: string, params: Record<string, unknown> = {}) => translate(key, params, locale);
+	const pdf = await renderCertificateSheet(
+		{
+			issuerLine: view.orgName.toUpperCase(),
+			title: t('quizzes_certificate_title'),
+			lead: t('quizzes_certificate_lead'),
+			recipientName: view.recipientName,
+			connector: view.award === 'winner' ? t('quizzes_certificate_won') : t('quizzes_certificate_took_part'),
+			subject: view.award === 'winner' ? `${awardName(view, locale)} — ${view.contestTitle}` : view.contestTitle,
+			lines: [view.roundName, t('quizzes_certificate_result_value', { score: view.score, total: view.total, rank: view.rank }), t('quizzes_certificate_issued', { date: formatDate(view.publishedAt) })],
+			code: view.code,
+			codeLabel: t('quizzes_certificate_code', { code: view.code }),
+			verifyUrl: view.verifyUrl,
+			verifyCaption: t('quizzes_certificate_verify'),
+			documentTitle: t('quizzes_certificate_document_title', { name: view.recipientName }),
+			author: view.orgName
+		},
+		locale
+	);
+	return { fileName: `chung-nhan-${view.code}.pdf`, pdf };
 }
