@@ -5,13 +5,12 @@
 // 2. over HTTP: starts the built app on that folder and requests, one at a time, the search page
 //    beside the API read GET /api/v1/campaigns.
 // Both print median and p95 in ms and as ratios to their baseline, measured in the same run. Not a test.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { runInVite, waitFor } from './support';
+import { freePort, runInVite, stop, waitFor } from './support';
 
 const load = async () => ({
 	...(await import('../src/lib/server/db/client')),
@@ -148,27 +147,6 @@ async function seedAndSearchInDatabase(M: Awaited<ReturnType<typeof load>>, dir:
 	} finally {
 		await database.close();
 	}
-}
-
-/** A port nobody listens on now, so the bench does not collide with a running app or bench/run.ts. */
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createNetServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const port = (srv.address() as { port: number }).port;
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((r) => child.once('exit', r));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-	await exited;
-	clearTimeout(timer);
 }
 
 /** One GET, body read to the end; refuses anything but 200 so an error page is never timed as a search. */

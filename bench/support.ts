@@ -1,5 +1,6 @@
 // What the benchmarks share: waiting for a started server, and running a bench inside Vite.
 import type { ChildProcess } from 'node:child_process';
+import { createServer as createNetServer } from 'node:net';
 
 /** Resolves once `url` answers 2xx; fails if `child` exits first or after 120 s. */
 export async function waitFor(url: string, child: ChildProcess): Promise<void> {
@@ -36,4 +37,26 @@ export async function runInVite(path: string, innerFlag: string): Promise<void> 
 	} finally {
 		await vite.close();
 	}
+}
+
+/** A port nobody listens on now, so the bench does not collide with a running app or bench/run.ts. */
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createNetServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const port = (srv.address() as { port: number }).port;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/** Stops a child process: SIGTERM, then SIGKILL after 10 s. */
+export async function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((r) => child.once('exit', r));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+	await exited;
+	clearTimeout(timer);
 }

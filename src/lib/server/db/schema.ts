@@ -18,3 +18,4 @@ export * from '../library/tables';
 export * from '../maturity/tables';
 export * from '../creative/tables';
 export * from '../recognition/tables';
+export * from '../quizzes/tables';

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { resetSettings } from '../core/env';
+import { AppError } from '../core/errors';
 import * as schema from './schema';
 import type { Db } from './types';
 import { applyMigrations } from './migrate';
@@ -66,4 +67,15 @@ export function useTempFilesDir(prefix: string): string {
 		rmSync(dir, { recursive: true, force: true });
 	});
 	return dir;
+}
+
+/** The AppError a use case refused with; fails the test when it did not refuse (or threw anything else). */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+	try {
+		await p;
+	} catch (e) {
+		if (e instanceof AppError) return e;
+		throw e;
+	}
+	throw new Error('expected a refusal');
 }

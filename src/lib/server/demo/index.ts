@@ -16,6 +16,7 @@ import { seedDemoNews } from '../news/seed';
 import { seedDemoMaturity } from '../maturity/seed';
 import { seedDemoCreative } from '../creative/seed';
 import { seedDemoRecognition } from '../recognition/seed';
+import { seedDemoQuizzes } from '../quizzes/seed';
 import { freezeClock } from '../core/clock';
 import { logger } from '../core/logger';
 
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db): Promise<void> {
 		await seedDemoMaturity(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id, units: orgs.units, setClock: freezeClock });
 		await seedDemoCreative(db, { campaignId: officeCampaign.id, units: orgs.units, setClock: freezeClock });
 		await seedDemoRecognition(db, { campaignId: officeCampaign.id, office: orgs.office, units: orgs.units, setClock: freezeClock });
+		await seedDemoQuizzes(db, { officeOrgId: orgs.office.id, campaignId: officeCampaign.id, people: orgs.people, setClock: freezeClock });
 	}
 	if (existing) return;
 	// A demo built before partners existed has none: its partner account stays on the Office.

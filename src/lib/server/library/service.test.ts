@@ -2,10 +2,9 @@ import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, useTempFilesDir } from '../db/testing';
+import { createTestDb, refusal, useTempFilesDir } from '../db/testing';
 import { resetSettings } from '../core/env';
 import { anonymousActor, systemActor } from '../auth/actor';
-import { AppError } from '../core/errors';
 import * as org from '../org/seed';
 import { linkPersonToUser } from '../org/service';
 import { createCampaign } from '../campaigns/seed';
@@ -33,16 +32,6 @@ import { createResource as seedResource } from './seed';
 const db = await createTestDb();
 const files = useTempFilesDir('library-files');
 const storedFiles = () => (existsSync(join(files, 'library')) ? readdirSync(join(files, 'library'), { recursive: true }).filter((f) => String(f).includes('-')).length : 0);
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-	try {
-		await p;
-	} catch (e) {
-		if (e instanceof AppError) return e;
-		throw e;
-	}
-	throw new Error('expected a refusal');
-}
 
 const province = await org.createOrgNode(db, { kind: 'province', name: 'UBND tỉnh Sơn La', shortCode: 'UBND' });
 const office = await org.createOrgNode(db, { parentId: province.id, kind: 'agency', name: 'Văn phòng UBND tỉnh', shortCode: 'VPUB' });

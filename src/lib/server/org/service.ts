@@ -10,6 +10,7 @@ export {
 	updateOrgNode,
 	deleteOrgNode,
 	listOrgTree,
+	listOrgNodesInRoleScope,
 	type OrgTreeItem
 } from './service/org-nodes';
 export { createPerson, getPerson, updatePerson, deletePerson, listPeople, findPersonByUserId, linkPersonToUser, PEOPLE_PAGE_SIZE, type PeoplePage, type PersonWithUnit } from './service/people';
@@ -19,3 +20,7 @@ export { previewImport, confirmImport, discardImport, getImport, listImports, ty
 // Pure permission checks, for pages that show or hide buttons (the services check them again).
 export { canSeeOrgNode, canManageOrgNode, canCreateOrgNode, canDeleteOrgNode, canReadPeople, canManagePeople, canManageGrants, canImportInto } from './policy';
 export type { OrgNodeRow, PersonRow, RoleGrantRow, ImportBatchRow, ImportRow, ImportResult, OrgKind, Role } from './tables';
+// Head counts of a subtree, for domains that compare participation with the people recorded (quiz results by unit).
+export { countPeopleByOrgUnit, listOrgUnitsUnder, type OrgUnitOutline } from './export';
+// The spreadsheet reader of the org imports, for other domains' imports (quiz questions).
+export { readUploadRows, findHeader, rowsToRecords, type UploadRow, type HeaderMatch } from './service/read-upload';

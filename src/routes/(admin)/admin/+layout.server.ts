@@ -9,7 +9,7 @@ const BACK_OFFICE = ['administrator', 'coordinator', 'unit_leader', 'supervisor'
 /** Partner accounts work on their partner's page and propose apps; staff propose apps (M12). No other page is theirs. */
 const LIMITED_AREAS: Array<{ roles: Role[]; paths: string[] }> = [
 	{ roles: ['partner'], paths: ['/admin', '/admin/partners', '/admin/apps'] },
-	{ roles: ['staff'], paths: ['/admin/apps', '/admin/news', '/admin/library'] }
+	{ roles: ['staff'], paths: ['/admin/apps', '/admin/news', '/admin/library', '/admin/contests'] }
 ];
 
 function inLimitedArea(actor: Actor, pathname: string): boolean {

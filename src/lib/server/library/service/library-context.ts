@@ -2,8 +2,8 @@
 // on, and the resource as pages see it. Other domains are read as the system, after our policy.
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
-import { scopePaths, systemActor, type Actor, type Role } from '../../auth/actor';
-import { findOrgNode, listOrgTree, type OrgNodeRow } from '../../org/service';
+import { systemActor, type Actor, type Role } from '../../auth/actor';
+import { findOrgNode, listOrgNodesInRoleScope, type OrgNodeRow } from '../../org/service';
 import { foldVietnamese } from '$lib/vn/text';
 import type { ResourceView } from '$lib/features/library/types';
 import { canReadResource } from '../policy';
@@ -36,10 +36,7 @@ export async function loadOrg(db: Db, orgId: string): Promise<OrgNodeRow> {
 
 /** The nodes at or below those where the actor holds one of `roles` (every node for the system). */
 export async function orgsInScope(db: Db, actor: Actor, roles: readonly Role[]): Promise<OrgNodeRow[]> {
-	const nodes = await listOrgTree(db, LIBRARY_SYSTEM);
-	if (actor.kind === 'system') return nodes;
-	const paths = scopePaths(actor, roles);
-	return nodes.filter((n) => paths.some((p) => n.path.startsWith(p)));
+	return listOrgNodesInRoleScope(db, actor, roles);
 }
 
 /** The resource with its organisation if the actor may read it; NOT_FOUND otherwise (drafts do not betray their existence). */

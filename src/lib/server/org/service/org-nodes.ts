@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors';
 import { now } from '../../core/clock';
 import { newId } from '../../core/ids';
 import { recordAudit } from '../../audit/service';
-import type { Actor } from '../../auth/actor';
+import { scopePaths, systemActor, type Actor, type Role } from '../../auth/actor';
 import { cleanText, foldVietnamese, vietnameseCollator } from '$lib/vn/text';
 import { createOrgNodeInput, updateOrgNodeInput, type CreateOrgNodeInput, type UpdateOrgNodeInput } from '$lib/features/org/inputs';
 import { canCreateOrgNode, canDeleteOrgNode, canManageOrgNode, canMoveOrgNode, canSeeOrgNode, orgScope } from '../policy';
@@ -219,6 +219,18 @@ export async function listOrgTree(db: Db, actor: Actor, options: { rootId?: stri
 	};
 	for (const top of (byParent.get(null) ?? []).sort(compareSiblings)) visit(top, 0);
 	return out;
+}
+
+/**
+ * The nodes at or below those where the actor holds one of `roles` (every node for the system,
+ * none for a visitor), in display order: what a domain's back office lists for the actor.
+ */
+export async function listOrgNodesInRoleScope(db: Db, actor: Actor, roles: readonly Role[]): Promise<OrgNodeRow[]> {
+	if (actor.kind === 'anonymous') return [];
+	const nodes = await listOrgTree(db, systemActor('org'));
+	if (actor.kind === 'system') return nodes;
+	const paths = scopePaths(actor, roles);
+	return nodes.filter((n) => paths.some((p) => n.path.startsWith(p)));
 }
 
 /** The nodes from the root down to `node` (both included), for breadcrumbs and document headers; no actor check. */

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { checkCertificate as checkActivityCertificate } from '$lib/server/activities/service';
 import { checkCreativeCertificate } from '$lib/server/creative/service';
 import { checkAwardCertificate } from '$lib/server/recognition/service';
+import { checkQuizCertificate } from '$lib/server/quizzes/service';
 import { orPageError } from '$lib/server/core/http';
 import type { Db } from '$lib/server/db/types';
 import { certificatePrefix, type CertificateCheck } from '$lib/features/documents/certificate';
@@ -12,7 +13,8 @@ import type { PageServerLoad } from './$types';
 const CHECKERS: Record<string, (db: Db, code: string, locale: 'vi' | 'en') => Promise<CertificateCheck>> = {
 	CN: checkActivityCertificate,
 	ST: checkCreativeCertificate,
-	KT: checkAwardCertificate
+	KT: checkAwardCertificate,
+	TN: checkQuizCertificate
 };
 
 // Anyone holding a certificate's QR code checks it here; an unknown code answers 404, a revoked one says so.
