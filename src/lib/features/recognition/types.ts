@@ -102,7 +102,7 @@ export interface InitiativeAuthor {
 
 /** A suggestion for a role-model nomination, drawn from LearnWeek's data. */
 export interface NominationSuggestion {
-	/** Which source produced it ('learning', 'activities', 'initiatives', later 'contests'). */
+	/** Which source produced it ('learning', 'activities', 'initiatives', 'contests'). */
 	source: string;
 	kind: NomineeKind;
 	name: string;

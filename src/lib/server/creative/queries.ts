@@ -263,6 +263,17 @@ export async function selectCertificateOfEntry(db: Db, entryId: string): Promise
 	return (await db.select().from(creativeCertificate).where(eq(creativeCertificate.entryId, entryId)).limit(1))[0];
 }
 
+/** The prize certificates still valid of a campaign's contests whose results are published, with their entry and contest (the winners' read model). */
+export async function selectPrizeCertificatesOfCampaign(db: Db, campaignId: string): Promise<Array<{ certificate: CreativeCertificateRow; entry: CreativeEntryRow; contest: CreativeContestRow }>> {
+	return db
+		.select({ certificate: creativeCertificate, entry: creativeEntry, contest: creativeContest })
+		.from(creativeCertificate)
+		.innerJoin(creativeEntry, eq(creativeEntry.id, creativeCertificate.entryId))
+		.innerJoin(creativeContest, eq(creativeContest.id, creativeCertificate.contestId))
+		.where(and(eq(creativeContest.campaignId, campaignId), eq(creativeContest.status, 'results'), eq(creativeCertificate.kind, 'prize'), isNull(creativeCertificate.revokedAt), eq(creativeEntry.status, 'submitted')))
+		.orderBy(asc(creativeContest.createdAt), asc(creativeCertificate.rank), asc(creativeEntry.seq));
+}
+
 export async function revokeCertificateOfEntry(db: Db, entryId: string, reason: string, at: Date): Promise<void> {
 	await db.update(creativeCertificate).set({ revokedAt: at, revokedReason: reason }).where(and(eq(creativeCertificate.entryId, entryId), isNull(creativeCertificate.revokedAt)));
 }

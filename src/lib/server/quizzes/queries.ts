@@ -101,6 +101,16 @@ export async function selectRoundsOf(db: Db, contestIds: string[]): Promise<Quiz
 	return db.select().from(quizRound).where(inArray(quizRound.contestId, contestIds)).orderBy(asc(quizRound.opensAt));
 }
 
+/** The published rounds of a campaign's published contests, with their contest's title (the winners' read model). */
+export async function selectPublishedRoundsOfCampaign(db: Db, campaignId: string): Promise<Array<{ round: QuizRoundRow; contestTitle: string }>> {
+	return db
+		.select({ round: quizRound, contestTitle: quizContest.title })
+		.from(quizRound)
+		.innerJoin(quizContest, eq(quizContest.id, quizRound.contestId))
+		.where(and(eq(quizContest.campaignId, campaignId), eq(quizContest.status, 'published'), sql`${quizRound.publishedAt} is not null`))
+		.orderBy(asc(quizContest.createdAt), asc(quizRound.opensAt));
+}
+
 export async function updateRoundRow(db: Db, id: string, patch: Partial<NewRoundRow>): Promise<QuizRoundRow> {
 	return (await db.update(quizRound).set(patch).where(eq(quizRound.id, id)).returning())[0];
 }

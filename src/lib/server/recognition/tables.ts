@@ -314,7 +314,7 @@ export const awardRecipient = pgTable(
 		name: text('name').notNull(),
 		unitName: text('unit_name').notNull().default(''),
 		source: recipientSource('source').notNull(),
-		/** The initiative or nomination (or, later, contest entry) it came from. */
+		/** The initiative, nomination or contest achievement ("quiz:<entrant>", "creative:<entry>") it came from. */
 		sourceId: text('source_id'),
 		/** For an initiative's author: their index in its authors; the consent is theirs. */
 		authorIndex: integer('author_index'),

@@ -31,7 +31,7 @@ import {
 	updateRoundRow,
 	upsertRating
 } from '../queries';
-import type { CreativeEntryRow, JurorRow, JuryRatingRow, JuryRoundRow } from '../tables';
+import type { CreativeContestRow, CreativeEntryRow, JurorRow, JuryRatingRow, JuryRoundRow } from '../tables';
 import { loadContest, requireManagedContest, requireReadableContest, unitPaths, unitPathsOfUser, type ContestContext } from './context';
 import { rankByJury, rankEntries, ratingScore, type RankedEntry } from './ranking';
 import { issueContestCertificates } from './certificates';
@@ -316,24 +316,24 @@ export interface ContestResults {
 }
 
 /** The final ranking from the last closed round and the public vote; null before any round closes. */
-async function computeResults(db: Db, ctx: ContestContext): Promise<ContestResults | null> {
-	const rounds = await selectRoundsOfContest(db, ctx.contest.id);
+export async function computeResults(db: Db, contest: Pick<CreativeContestRow, 'id' | 'juryWeight'>): Promise<ContestResults | null> {
+	const rounds = await selectRoundsOfContest(db, contest.id);
 	const round = [...rounds].reverse().find((r) => r.status === 'closed');
 	if (!round) return null;
 	const ids = await selectRoundEntryIds(db, round.id);
-	const entries = (await selectEntriesOfContest(db, ctx.contest.id, { ids })).filter((e) => e.status === 'submitted');
+	const entries = (await selectEntriesOfContest(db, contest.id, { ids })).filter((e) => e.status === 'submitted');
 	const ratings = await ratingsByEntry(db, round.id);
-	const votes = await countVotesByEntry(db, ctx.contest.id);
+	const votes = await countVotesByEntry(db, contest.id);
 	const ranked = rankEntries(
 		entries.map((e) => ({ entryId: e.id, seq: e.seq, ratings: ratings.get(e.id) ?? [], votes: votes.get(e.id) ?? 0 })),
-		ctx.contest.juryWeight
+		contest.juryWeight
 	);
 	const byId = new Map(entries.map((e) => [e.id, e]));
 	const units = await unitPaths(db, entries.map((e) => e.unitId));
 	return {
 		round,
 		criteria: round.criteria,
-		juryWeight: ctx.contest.juryWeight,
+		juryWeight: contest.juryWeight,
 		ranking: ranked.map((r) => {
 			const entry = byId.get(r.entryId)!;
 			return { ...r, entry, unitName: entry.unitId ? (units.get(entry.unitId)?.name ?? null) : null };
@@ -348,7 +348,7 @@ async function computeResults(db: Db, ctx: ContestContext): Promise<ContestResul
 export async function getContestResults(db: Db, actor: Actor, contestId: string): Promise<ContestResults | null> {
 	const ctx = await requireReadableContest(db, actor, contestId);
 	if (ctx.contest.status !== 'results' && !canFollowJudging(actor, { orgPath: ctx.org.path })) return null;
-	const results = await computeResults(db, ctx);
+	const results = await computeResults(db, ctx.contest);
 	if (results && ctx.contest.status === 'results' && !canFollowJudging(actor, { orgPath: ctx.org.path })) {
 		// The public sees only entries their authors agreed to publish.
 		results.ranking = results.ranking.filter((r) => r.entry.publishable);
@@ -367,7 +367,7 @@ export async function publishResults(db: Db, actor: Actor, contestId: string): P
 	if (ctx.contest.status !== 'published') throw new AppError('INVALID_TRANSITION', { fields: { _: 'creative_not_published' } });
 	if (ctx.contest.voteClosesAt && now() < ctx.contest.voteClosesAt) throw new AppError('INVALID_TRANSITION', { fields: { _: 'creative_vote_still_open' } });
 	if ((await selectRoundsOfContest(db, contestId)).some((r) => r.status === 'open')) throw new AppError('INVALID_TRANSITION', { fields: { _: 'creative_round_still_open' } });
-	const results = await computeResults(db, ctx);
+	const results = await computeResults(db, ctx.contest);
 	if (!results) throw new AppError('INVALID_TRANSITION', { fields: { _: 'creative_no_closed_round' } });
 	await db.transaction(async (tx) => {
 		await updateContestRow(tx, contestId, { status: 'results', resultsPublishedAt: now(), updatedAt: now() });

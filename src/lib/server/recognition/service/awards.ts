@@ -1,5 +1,5 @@
-// Award decisions (Quyết định khen thưởng): drafted from recognised initiatives and nominations (and,
-// once the contests domain plugs in, contest winners), checked against the forms' requirements,
+// Award decisions (Quyết định khen thưởng): drafted from recognised initiatives, nominations and
+// contest winners, checked against the forms' requirements,
 // laid out in the Decree 30 layout, and numbered through the documents domain when the head issues them.
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/types';
@@ -42,6 +42,7 @@ import {
 import type { AwardDecisionRow, AwardRecipientRow, CommendationFormRow } from '../tables';
 import { nodesById, requireCampaign } from './context';
 import { baseSalaryOn, formsOf } from './settings';
+import { contestCitation, listContestAchievements } from './contests';
 
 /** Someone the decision could honour. */
 export interface AwardCandidate {
@@ -62,10 +63,7 @@ export interface CandidateSource {
 
 const LEVEL_TEXT = { co_so: 'cấp cơ sở', higher: 'cấp tỉnh trở lên' } as const;
 
-/**
- * Where candidates come from. The contests domain (built in parallel) adds its winners here after
- * the merge: `{ name: 'contest', candidates: (db, c) => … contests/export … }`.
- */
+/** Where candidates come from: recognised initiatives (each author), recognised nominations, contest winners. */
 export const AWARD_CANDIDATE_SOURCES: CandidateSource[] = [
 	{
 		name: 'initiative',
@@ -97,6 +95,20 @@ export const AWARD_CANDIDATE_SOURCES: CandidateSource[] = [
 				name: r.name,
 				unitName: r.unitId ? (units.get(r.unitId)?.name ?? '') : '',
 				citation: 'Tấm gương tiêu biểu trong tự học, học tập suốt đời'
+			}));
+		}
+	},
+	{
+		name: 'contest',
+		async candidates(db, campaign) {
+			return (await listContestAchievements(db, campaign.id)).map((a) => ({
+				source: 'contest' as const,
+				sourceId: a.key,
+				authorIndex: null,
+				kind: 'individual' as const,
+				name: a.name,
+				unitName: a.unitName ?? '',
+				citation: contestCitation(a)
 			}));
 		}
 	}
@@ -141,7 +153,7 @@ function coefficientFor(form: CommendationFormRow, kind: RecipientKind): string 
  * Adds a recipient to a draft decision with a form of commendation. Refuses anyone but the
  * campaign's coordinators and head (FORBIDDEN), an issued decision (INVALID_TRANSITION), a form that
  * does not exist or does not fit a collective or a person (VALIDATION, formCode), a source that is not
- * a recognised initiative or nomination of the campaign or one already awarded (VALIDATION, sourceId), and bad input.
+ * a recognised initiative or nomination or a published contest winner of the campaign or one already awarded (VALIDATION, sourceId), and bad input.
  */
 export async function addAwardRecipient(db: Db, actor: Actor, decisionId: string, input: RecipientInput): Promise<AwardRecipientRow> {
 	const { decision, campaign } = await loadDecision(db, actor, decisionId);
@@ -152,7 +164,7 @@ export async function addAwardRecipient(db: Db, actor: Actor, decisionId: string
 	if (!form) throw new AppError('VALIDATION', { fields: { formCode: 'field_invalid' } });
 	const isCollective = data.kind === 'collective';
 	if ((form.scope === 'individual' && isCollective) || (form.scope === 'collective' && !isCollective)) throw new AppError('VALIDATION', { fields: { formCode: 'recognition_form_scope_mismatch' } });
-	if (data.source === 'initiative' || data.source === 'nomination') {
+	if (data.source !== 'manual') {
 		const source = AWARD_CANDIDATE_SOURCES.find((s) => s.name === data.source)!;
 		const found = (await source.candidates(db, campaign)).some((c) => c.sourceId === data.sourceId && (data.source !== 'initiative' || c.authorIndex === data.authorIndex));
 		if (!found) throw new AppError('VALIDATION', { fields: { sourceId: 'recognition_source_not_recognised' } });

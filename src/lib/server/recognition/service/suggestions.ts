@@ -12,6 +12,7 @@ import type { NominationSuggestion } from '../../../features/recognition/types';
 import { canManageRecognition } from '../policy';
 import { selectInitiativesOfCampaign, selectNominationsOfCampaign } from '../queries';
 import { requireCampaign } from './context';
+import { contestCitation, listContestAchievements } from './contests';
 
 /** A source of suggestions: a name (kept on the nomination built from it) and what it proposes for a campaign. */
 export interface SuggestionSource {
@@ -26,11 +27,7 @@ async function unitOf(db: Db, userId: string): Promise<{ unitId: string | null; 
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
-/**
- * Where suggestions come from. Contest results come from the contests domain (built in parallel):
- * after the merge add `{ name: 'contests', suggest: … contests/export … }` here and a label
- * `recognition_source_contests`; nothing else changes.
- */
+/** Where suggestions come from: learning, activities, recognised initiatives and contest winners. */
 export const SUGGESTION_SOURCES: SuggestionSource[] = [
 	{
 		name: 'learning',
@@ -85,6 +82,21 @@ export const SUGGESTION_SOURCES: SuggestionSource[] = [
 					facts: { initiativeId: r.id }
 				};
 			});
+		}
+	},
+	{
+		name: 'contests',
+		async suggest(db, campaign) {
+			return (await listContestAchievements(db, campaign.id)).map((a) => ({
+				source: 'contests',
+				kind: 'person' as const,
+				name: a.name,
+				unitId: a.unitId,
+				unitName: a.unitName,
+				userId: a.userId,
+				evidence: `${contestCitation(a)}${a.scoreText ? `, ${a.scoreText}` : ''}.`,
+				facts: { contest: a.contestTitle, place: a.place, achievement: a.key }
+			}));
 		}
 	}
 ];
