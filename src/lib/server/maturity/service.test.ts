@@ -35,7 +35,7 @@ import {
 	enrolUnits,
 	acceptRemainingCriteria
 } from './service';
-import { createFramework, createRound, fillAssessment, listRoundAssessments, samplePdf } from './seed';
+import { createFramework, createRound, fillAssessment, listRoundAssessments, reviewAll, samplePdf } from './seed';
 import { maturityFiguresOfCampaign, exportLeaderboardXlsx } from './export';
 import ExcelJS from 'exceljs';
 
@@ -73,6 +73,7 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
 }
 
 describe('a unit’s assessment from draft to the leaderboard', () => {
+
 	it('is filled with evidence, submitted, returned on one criterion, resubmitted, verified and published', async () => {
 		await fillAssessment(db, aId, { share: 0.8, actor: leaderA });
 		const file = await addEvidence(db, leaderA, aId, 'at_dien_tap', { name: 'giay-chung-nhan.pdf', bytes: samplePdf('Diễn tập') });
@@ -290,5 +291,31 @@ describe('automatic criteria', () => {
 		// The unit cannot type over a measured value.
 		await saveAnswer(db, leader, id, { criterionKey: 'nl_hoc_tap', value: '100', comment: 'Số liệu từ LearnWeek.' });
 		expect((await openAssessment(db, leader, id)).answers.nl_hoc_tap.value).toBe(60);
+	});
+});
+
+describe('publication', () => {
+	it('adds a unit verified after publication when the coordinator publishes again', async () => {
+		const later = await createCampaign(db, { orgId: office.id, year: 2027, status: 'issued' });
+		const r = await createRound(db, { campaignId: later.id, frameworkId: framework.id, unitIds: [unitA.id, unitB.id], actor: coordinator, title: 'Đánh giá năm 2027' });
+		const assessments = await listRoundAssessments(db, coordinator, r.id);
+		const [a, b] = [assessments.get(unitA.id)!, assessments.get(unitB.id)!];
+		await fillAssessment(db, a, { share: 0.9, actor: leaderA });
+		await fillAssessment(db, b, { share: 0.6, actor: leaderB });
+		await submitAssessment(db, leaderA, a);
+		await submitAssessment(db, leaderB, b);
+		expect((await refusal(publishRound(db, coordinator, r.id))).fields).toEqual({ _: 'maturity_publish_nothing' });
+		await reviewAll(db, a, { actor: coordinator });
+		await publishRound(db, coordinator, r.id);
+		const anyone = { kind: 'anonymous', grants: [] } as const;
+		expect((await getLeaderboard(db, anyone, r.id)).rows.map((row) => row.unitName)).toEqual(['Trung tâm Thông tin']);
+
+		// Phòng Tổng hợp's review took longer: verified after publication, it joins on the next publish.
+		await reviewAll(db, b, { actor: coordinator });
+		expect((await getLeaderboard(db, anyone, r.id)).rows).toHaveLength(1);
+		expect((await refusal(publishRound(db, leaderB, r.id))).code).toBe('NOT_FOUND');
+		await publishRound(db, coordinator, r.id);
+		expect((await getLeaderboard(db, anyone, r.id)).rows.map((row) => row.unitName)).toEqual(['Trung tâm Thông tin', 'Phòng Tổng hợp']);
+		expect((await refusal(publishRound(db, coordinator, r.id))).fields).toEqual({ _: 'maturity_publish_nothing' });
 	});
 });

@@ -143,18 +143,18 @@ export async function getRound(db: Db, actor: Actor, roundId: string): Promise<R
 
 /**
  * Publishes a round's results: its verified assessments become published and the leaderboard
- * opens to everyone. Refuses a round already published or with nothing verified
+ * opens to everyone. A unit verified after that (its review took longer) joins the published
+ * leaderboard when the coordinator publishes again. Refuses when nothing verified waits
  * (INVALID_TRANSITION) and anyone but its coordinators (FORBIDDEN).
  */
 export async function publishRound(db: Db, actor: Actor, roundId: string): Promise<MaturityRoundRow> {
 	const rc = await requireManagedRound(db, actor, roundId);
-	if (rc.round.status === 'published') throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_round_published_refusal' } });
 	const verified = (await selectAssessmentsOfRounds(db, [roundId])).filter((a) => a.status === 'verified');
 	if (!verified.length) throw new AppError('INVALID_TRANSITION', { fields: { _: 'maturity_publish_nothing' } });
 	const at = now();
 	return db.transaction(async (tx) => {
 		for (const a of verified) await updateAssessmentRow(tx, a.id, { status: 'published', publishedAt: at, updatedAt: at });
-		const row = await updateRoundRow(tx, roundId, { status: 'published', publishedAt: at, updatedAt: at });
+		const row = rc.round.status === 'published' ? rc.round : await updateRoundRow(tx, roundId, { status: 'published', publishedAt: at, updatedAt: at });
 		await recordAudit(tx, actor, {
 			orgId: rc.org.id,
 			orgPath: rc.org.path,
