@@ -307,7 +307,7 @@ describe('publication', () => {
 		expect((await refusal(publishRound(db, coordinator, r.id))).fields).toEqual({ _: 'maturity_publish_nothing' });
 		await reviewAll(db, a, { actor: coordinator });
 		await publishRound(db, coordinator, r.id);
-		const anyone = { kind: 'anonymous', grants: [] } as const;
+		const anyone: Actor = { kind: 'anonymous', grants: [] };
 		expect((await getLeaderboard(db, anyone, r.id)).rows.map((row) => row.unitName)).toEqual(['Trung tâm Thông tin']);
 
 		// Phòng Tổng hợp's review took longer: verified after publication, it joins on the next publish.
