@@ -36,7 +36,7 @@ describe('a partner’s training class', () => {
 		const page = await browser.page();
 		await signIn(page, demo.partner);
 		await page.goto('/');
-		await page.getByRole('listitem').filter({ hasText: 'Văn phòng UBND tỉnh' }).getByRole('link').click();
+		await page.getByRole('listitem').filter({ hasText: 'Văn phòng UBND tỉnh' }).filter({ hasText: '01/10/2021' }).getByRole('link').click();
 		await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
 		const campaignId = new URL(page.url()).pathname.split('/').pop()!;
 

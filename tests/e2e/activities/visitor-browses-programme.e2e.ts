@@ -15,7 +15,7 @@ describe('a visitor', () => {
 	it('browses the programme by day, filters it, registers for an activity, reads the ticket and cancels', async () => {
 		const page = await browser.page();
 		await page.goto('/');
-		await page.getByRole('listitem').filter({ hasText: 'Văn phòng UBND tỉnh' }).getByRole('link').click();
+		await page.getByRole('listitem').filter({ hasText: 'Văn phòng UBND tỉnh' }).filter({ hasText: '01/10/2021' }).getByRole('link').click();
 		await page.waitForURL(/\/campaigns\/[^/]+$/);
 		await page.getByRole('link', { name: 'Chương trình hoạt động của Tuần lễ' }).click();
 		await page.waitForURL(/\/programme$/);

@@ -24,10 +24,15 @@ describe('a contest entered by e-mail code', () => {
 		await setClock('2021-10-02T09:00:00+07:00');
 		const coordinator = await browser.page();
 		await signIn(coordinator, demo.coordinator);
+		await coordinator.goto('/');
+		const officeHref = await coordinator.getByRole('listitem').filter({ hasText: 'Văn phòng UBND tỉnh' }).filter({ hasText: '01/10/2021' }).getByRole('link').getAttribute('href');
+		const officePlanId = officeHref!.split('/').pop()!;
 		await coordinator.goto('/admin/contests');
 		await expectAccessible(coordinator);
 		const form = coordinator.locator('form').filter({ has: coordinator.getByRole('button', { name: 'Lưu cuộc thi' }) });
 		await form.getByLabel('Đơn vị tổ chức').selectOption({ label: 'Văn phòng UBND tỉnh' });
+		// The Office's public 2021 plan, as the home page links it (other stories add plans of their own).
+		await form.getByLabel('Thuộc kế hoạch').selectOption(officePlanId);
 		await form.getByLabel('Điều kiện dự thi').selectOption('email_code');
 		await form.getByLabel('Thời gian làm bài (phút)').fill('5');
 		await form.getByLabel('Chủ đề (1)').fill('an toàn số');
