@@ -64,7 +64,7 @@ describe('recognition of an initiative and a role model, from submission to a ve
 		const page = await as(demo.coordinator);
 		await page.goto('/recognition');
 		await expectAccessible(page);
-		await page.getByRole('listitem').filter({ hasText: 'Văn phòng UBND tỉnh' }).filter({ hasText: '01/10/2021' }).getByRole('link').first().click();
+		await page.getByRole('listitem').filter({ hasText: 'Văn phòng UBND tỉnh' }).filter({ hasText: '(2021)' }).getByRole('link').first().click();
 		await page.waitForURL(/\/recognition\/[0-9a-f-]{36}$/);
 		state.campaignId = new URL(page.url()).pathname.split('/').pop()!;
 		await page.getByRole('heading', { name: 'Thi đua, khen thưởng', level: 1 }).waitFor();
