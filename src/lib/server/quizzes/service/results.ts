@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/types';
 import { AppError } from '../../core/errors';
+import { translate } from '../../core/http';
 import { now } from '../../core/clock';
 import { newSecret } from '../../core/ids';
 import type { Actor } from '../../auth/actor';
@@ -142,20 +143,20 @@ export async function getRoundResults(db: Db, actor: Actor, roundId: string): Pr
 export async function exportRoundResultsXlsx(db: Db, actor: Actor, roundId: string, locale: 'vi' | 'en' = 'vi'): Promise<Buffer> {
 	const r = await getRoundResults(db, actor, roundId);
 	if (!r.canExport) throw new AppError('FORBIDDEN');
-	const vi = locale === 'vi';
+	const t = (key: string) => translate(key, {}, locale);
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'LearnWeek';
-	const people = wb.addWorksheet(vi ? 'Xếp hạng cá nhân' : 'People');
+	const people = wb.addWorksheet(t('quizzes_xlsx_people'));
 	people.columns = [
-		{ header: vi ? 'Hạng' : 'Rank', key: 'rank', width: 8 },
-		{ header: vi ? 'Họ và tên' : 'Name', key: 'name', width: 30 },
-		{ header: vi ? 'Đơn vị' : 'Unit', key: 'unit', width: 36 },
-		{ header: vi ? 'Số câu đúng' : 'Correct', key: 'score', width: 12 },
-		{ header: vi ? 'Số câu' : 'Questions', key: 'total', width: 10 },
-		{ header: vi ? 'Thời gian làm bài' : 'Time taken', key: 'duration', width: 20 },
-		{ header: vi ? 'Thời gian (giây)' : 'Time (s)', key: 'seconds', width: 14 },
-		{ header: vi ? 'Dự đoán' : 'Prediction', key: 'prediction', width: 12 },
-		{ header: vi ? 'Nộp bài lúc' : 'Submitted at', key: 'submitted', width: 20 }
+		{ header: t('quizzes_xlsx_rank'), key: 'rank', width: 8 },
+		{ header: t('quizzes_xlsx_name'), key: 'name', width: 30 },
+		{ header: t('quizzes_xlsx_unit'), key: 'unit', width: 36 },
+		{ header: t('quizzes_xlsx_correct'), key: 'score', width: 12 },
+		{ header: t('quizzes_xlsx_questions'), key: 'total', width: 10 },
+		{ header: t('quizzes_xlsx_time_taken'), key: 'duration', width: 20 },
+		{ header: t('quizzes_xlsx_time_s'), key: 'seconds', width: 14 },
+		{ header: t('quizzes_xlsx_prediction'), key: 'prediction', width: 12 },
+		{ header: t('quizzes_xlsx_submitted_at'), key: 'submitted', width: 20 }
 	];
 	for (const row of r.leaderboard) {
 		people.addRow({
@@ -167,34 +168,34 @@ export async function exportRoundResultsXlsx(db: Db, actor: Actor, roundId: stri
 			duration: formatDuration(row.durationMs, locale),
 			seconds: Math.round(row.durationMs / 100) / 10,
 			prediction: row.prediction ?? '',
-			submitted: row.submittedAt ? formatDateTime(row.submittedAt) : vi ? 'Hết giờ' : 'Timed out'
+			submitted: row.submittedAt ? formatDateTime(row.submittedAt) : t('quizzes_xlsx_timed_out')
 		});
 	}
-	const units = wb.addWorksheet(vi ? 'Theo đơn vị' : 'Units');
+	const units = wb.addWorksheet(t('quizzes_xlsx_units'));
 	units.columns = [
-		{ header: vi ? 'Đơn vị' : 'Unit', key: 'unit', width: 40 },
-		{ header: vi ? 'Số người' : 'People', key: 'people', width: 10 },
-		{ header: vi ? 'Số người dự thi' : 'Participants', key: 'participants', width: 16 },
-		{ header: vi ? 'Tỷ lệ tham gia (%)' : 'Participation (%)', key: 'rate', width: 18 },
-		{ header: vi ? 'Điểm trung bình' : 'Average score', key: 'average', width: 16 }
+		{ header: t('quizzes_xlsx_unit'), key: 'unit', width: 40 },
+		{ header: t('quizzes_xlsx_people_2'), key: 'people', width: 10 },
+		{ header: t('quizzes_xlsx_participants'), key: 'participants', width: 16 },
+		{ header: t('quizzes_xlsx_participation'), key: 'rate', width: 18 },
+		{ header: t('quizzes_xlsx_average_score'), key: 'average', width: 16 }
 	];
 	for (const u of r.units) {
 		units.addRow({
-			unit: u.unitName || (vi ? 'Chưa gắn với đơn vị' : 'No unit'),
+			unit: u.unitName || (t('quizzes_xlsx_no_unit')),
 			people: u.people,
 			participants: u.participants,
 			rate: u.participationRate === null ? '' : Math.round(u.participationRate * 1000) / 10,
 			average: Math.round(u.averageScore * 100) / 100
 		});
 	}
-	const questions = wb.addWorksheet(vi ? 'Thống kê câu hỏi' : 'Questions');
+	const questions = wb.addWorksheet(t('quizzes_xlsx_questions_2'));
 	questions.columns = [
-		{ header: vi ? 'Câu hỏi' : 'Question', key: 'text', width: 60 },
-		{ header: vi ? 'Chủ đề' : 'Tags', key: 'tags', width: 20 },
-		{ header: vi ? 'Số lượt ra đề' : 'Drawn', key: 'drawn', width: 14 },
-		{ header: vi ? 'Số lượt trả lời' : 'Answered', key: 'answered', width: 14 },
-		{ header: vi ? 'Số lượt đúng' : 'Correct', key: 'correct', width: 12 },
-		{ header: vi ? 'Tỷ lệ đúng (%)' : 'Correct (%)', key: 'rate', width: 14 }
+		{ header: t('quizzes_xlsx_question'), key: 'text', width: 60 },
+		{ header: t('quizzes_xlsx_tags'), key: 'tags', width: 20 },
+		{ header: t('quizzes_xlsx_drawn'), key: 'drawn', width: 14 },
+		{ header: t('quizzes_xlsx_answered'), key: 'answered', width: 14 },
+		{ header: t('quizzes_xlsx_correct_2'), key: 'correct', width: 12 },
+		{ header: t('quizzes_xlsx_correct_3'), key: 'rate', width: 14 }
 	];
 	for (const q of r.questions) {
 		questions.addRow({ text: q.text, tags: q.tags.join(', '), drawn: q.drawn, answered: q.answered, correct: q.correct, rate: q.correctRate === null ? '' : Math.round(q.correctRate * 1000) / 10 });
