@@ -284,6 +284,12 @@ describe('an attempt', async () => {
 		await xlsx.xlsx.load((await exportRoundResultsXlsx(db, coordinator, round.id)) as unknown as ExcelJS.Buffer);
 		expect(xlsx.worksheets.map((w) => w.name)).toEqual(['Xếp hạng cá nhân', 'Theo đơn vị', 'Thống kê câu hỏi']);
 		expect(xlsx.worksheets[0].getRow(2).getCell(2).value).toBe('Nguyễn Văn An');
+		// The same file for an English reader: sheets and columns in English, the names as they are.
+		const english = new ExcelJS.Workbook();
+		await english.xlsx.load((await exportRoundResultsXlsx(db, coordinator, round.id, 'en')) as unknown as ExcelJS.Buffer);
+		expect(english.worksheets.map((w) => w.name)).toEqual(['People', 'Units', 'Questions']);
+		expect(english.worksheets[0].getRow(1).values).toEqual([undefined, 'Rank', 'Name', 'Unit', 'Correct', 'Questions', 'Time taken', 'Time (s)', 'Prediction', 'Submitted at']);
+		expect(english.worksheets[0].getRow(2).getCell(2).value).toBe('Nguyễn Văn An');
 		const audit = await listAuditEntries(db, systemActor(), { entity: 'quiz_round', entityId: round.id, action: 'publish' });
 		expect(audit).toHaveLength(1);
 
