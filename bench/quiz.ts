@@ -122,7 +122,9 @@ async function runParticipants(origin: string, roundId: string, tokens: string[]
 async function startApp(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string }> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn('node', ['scripts/serve.js'], {
+	// BENCH_APP_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the app, not the bench.
+	const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+	const child = spawn('node', [...nodeArgs, 'scripts/serve.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DEMO: '0', LOG_LEVEL: 'error', DATABASE_URL: '', ...env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
@@ -219,8 +221,11 @@ export async function run(): Promise<void> {
 	} finally {
 		await stop(bare);
 	}
-	const engines: EngineResult[] = [await benchEngine(M, 'pglite')];
-	const pg = await postgresReachable();
+	// BENCH_ENGINES=postgres (or pglite) measures one engine only.
+	const only = process.env.BENCH_ENGINES;
+	const engines: EngineResult[] = [];
+	if (!only || only.includes('pglite')) engines.push(await benchEngine(M, 'pglite'));
+	const pg = (!only || only.includes('postgres')) && (await postgresReachable());
 	if (pg) engines.push(await benchEngine(M, 'postgres'));
 	const tps = pg ? pgbenchTps() : undefined;
 

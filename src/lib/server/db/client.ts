@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, sql, type Column, type SQL, type Table } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { StartupError } from '../core/env';
@@ -93,6 +93,27 @@ export async function executeRows<T = Record<string, unknown>>(db: Db, query: SQ
 	const result = (await db.execute(query)) as unknown;
 	if (Array.isArray(result)) return result as T[];
 	return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+const tableColumns = new WeakMap<Table, Array<[key: string, name: string, column: Column]>>();
+
+/**
+ * Rows of `table` read by raw SQL (`select t.*`), typed as drizzle's own selects type them (Dates,
+ * numbers, parsed JSON and arrays) on either driver. For the few hot statements written out as
+ * constant text, where building a Drizzle select and mapping its rows cost more than running it
+ * (the quiz answer path, bench/quiz.ts).
+ */
+export function rowsOf<T extends Table>(table: T, raw: Array<Record<string, unknown>>): Array<T['$inferSelect']> {
+	let columns = tableColumns.get(table);
+	if (!columns) tableColumns.set(table, (columns = Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name, column as Column])));
+	return raw.map((r) => {
+		const row: Record<string, unknown> = {};
+		for (const [key, name, column] of columns) {
+			const value = r[name];
+			row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+		}
+		return row as T['$inferSelect'];
+	});
 }
 
 /** `select 1`, for health checks. */

@@ -2,7 +2,7 @@
 // service hands in; attempts by their entrant.
 import { and, arrayContains, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
-import { executeRows } from '../db/client';
+import { executeRows, rowsOf } from '../db/client';
 import {
 	quizAnswer,
 	quizAttempt,
@@ -55,9 +55,35 @@ export async function selectQuestionsOf(db: Db, orgIds: string[], filter: { phra
 		.limit(filter.limit ?? 10_000);
 }
 
+// The statements of a participant's attempt (start, view, submission) are written out as constant
+// text, with lists passed as one JSON parameter: the server prepares each once per connection, and
+// building a Drizzle select and mapping its rows cost more than running it there (bench/quiz.ts).
+
+/** A JSON array parameter as a text[] (`= any(…)`), so the statement's text is the same for any number of ids. */
+function idList(ids: string[]) {
+	return sql`array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+}
+
+/** `count` live questions of the organisations drawn at random for a quota (its tag and difficulty), none of `exclude`. */
+export async function selectRandomQuestions(db: Db, orgIds: string[], quota: { tag: string | null; difficulty: string | null; count: number }, exclude: string[]): Promise<QuizQuestionRow[]> {
+	if (!orgIds.length || quota.count <= 0) return [];
+	const tag = quota.tag || null;
+	const difficulty = quota.difficulty || null;
+	const raw = await executeRows(
+		db,
+		sql`select * from quiz_question
+			where org_id = any(${idList(orgIds)}) and not archived
+			and (${tag}::text is null or tags @> array[${tag}::text])
+			and (${difficulty}::text is null or difficulty::text = ${difficulty}::text)
+			and not (id = any(${idList(exclude)}))
+			order by random() limit ${quota.count}::int`
+	);
+	return rowsOf(quizQuestion, raw);
+}
+
 export async function selectQuestionsByIds(db: Db, ids: string[]): Promise<QuizQuestionRow[]> {
 	if (!ids.length) return [];
-	return db.select().from(quizQuestion).where(inArray(quizQuestion.id, ids));
+	return rowsOf(quizQuestion, await executeRows(db, sql`select * from quiz_question where id = any(${idList(ids)})`));
 }
 
 // ── contests and rounds ──
@@ -96,6 +122,11 @@ export async function selectRound(db: Db, id: string): Promise<QuizRoundRow | un
 	return (await db.select().from(quizRound).where(eq(quizRound.id, id)).limit(1))[0];
 }
 
+/** The round with its contest, in one read (the participant's paths). */
+export async function selectRoundWithContest(db: Db, id: string): Promise<{ round: QuizRoundRow; contest: QuizContestRow } | undefined> {
+	return (await db.select({ round: quizRound, contest: quizContest }).from(quizRound).innerJoin(quizContest, eq(quizContest.id, quizRound.contestId)).where(eq(quizRound.id, id)).limit(1))[0];
+}
+
 export async function selectRoundsOf(db: Db, contestIds: string[]): Promise<QuizRoundRow[]> {
 	if (!contestIds.length) return [];
 	return db.select().from(quizRound).where(inArray(quizRound.contestId, contestIds)).orderBy(asc(quizRound.opensAt));
@@ -128,7 +159,13 @@ export async function insertEntrant(db: Db, row: NewEntrantRow): Promise<QuizEnt
 }
 
 export async function selectEntrant(db: Db, id: string): Promise<QuizEntrantRow | undefined> {
-	return (await db.select().from(quizEntrant).where(eq(quizEntrant.id, id)).limit(1))[0];
+	return rowsOf(quizEntrant, await executeRows(db, sql`select * from quiz_entrant where id = ${id}`))[0];
+}
+
+/** Those of the entrants `ids` who entered `roundId`. */
+export async function selectEntrantsOfRound(db: Db, roundId: string, ids: string[]): Promise<QuizEntrantRow[]> {
+	if (!ids.length) return [];
+	return rowsOf(quizEntrant, await executeRows(db, sql`select * from quiz_entrant where id = any(${idList(ids)}) and round_id = ${roundId}`));
 }
 
 export async function selectEntrantByIdentity(db: Db, roundId: string, identityKey: string): Promise<QuizEntrantRow | undefined> {
@@ -187,8 +224,19 @@ export async function updateEntryCode(db: Db, id: string, patch: Partial<typeof 
 
 // ── attempts and answers ──
 
-export async function insertAttempt(db: Db, row: NewAttemptRow): Promise<QuizAttemptRow | undefined> {
-	return (await db.insert(quizAttempt).values(row).onConflictDoNothing().returning())[0];
+/** Inserts a new attempt unless its entrant already has one of that number (a start sent twice); undefined then. */
+export async function insertAttempt(
+	db: Db,
+	row: Pick<NewAttemptRow, 'id' | 'roundId' | 'entrantId' | 'number' | 'items' | 'startedAt' | 'deadlineAt' | 'acceptUntil'>
+): Promise<QuizAttemptRow | undefined> {
+	const raw = await executeRows(
+		db,
+		sql`insert into quiz_attempt (id, round_id, entrant_id, number, items, started_at, deadline_at, accept_until)
+			values (${row.id}, ${row.roundId}, ${row.entrantId}, ${row.number}::int, ${JSON.stringify(row.items)}::jsonb,
+				${row.startedAt.toISOString()}::timestamptz, ${row.deadlineAt.toISOString()}::timestamptz, ${row.acceptUntil.toISOString()}::timestamptz)
+			on conflict do nothing returning *`
+	);
+	return rowsOf(quizAttempt, raw)[0];
 }
 
 export async function selectAttempt(db: Db, id: string): Promise<QuizAttemptRow | undefined> {
@@ -200,12 +248,52 @@ export async function lockAttempt(db: Db, id: string): Promise<QuizAttemptRow | 
 	return (await db.select().from(quizAttempt).where(eq(quizAttempt.id, id)).for('update'))[0];
 }
 
-export async function selectAttemptsOfEntrant(db: Db, entrantId: string): Promise<QuizAttemptRow[]> {
-	return db.select().from(quizAttempt).where(eq(quizAttempt.entrantId, entrantId)).orderBy(asc(quizAttempt.number));
+type AttemptWithEntrant = { attempt: QuizAttemptRow; entrant: Pick<QuizEntrantRow, 'id' | 'userId' | 'tokenHashes'> };
+
+function attemptWithEntrant(raw: Array<Record<string, unknown>>): AttemptWithEntrant | undefined {
+	const attempt = rowsOf(quizAttempt, raw)[0];
+	return attempt && { attempt, entrant: { id: attempt.entrantId, userId: (raw[0].entrant_user_id as string | null) ?? null, tokenHashes: (raw[0].entrant_token_hashes as string[]) ?? [] } };
 }
 
-export async function updateAttemptRow(db: Db, id: string, patch: Partial<NewAttemptRow>): Promise<QuizAttemptRow> {
-	return (await db.update(quizAttempt).set(patch).where(eq(quizAttempt.id, id)).returning())[0];
+/** The attempt with whose it is, row-locked (a submission). */
+export async function lockAttemptWithEntrant(db: Db, id: string): Promise<AttemptWithEntrant | undefined> {
+	return attemptWithEntrant(
+		await executeRows(
+			db,
+			sql`select a.*, e.user_id as entrant_user_id, e.token_hashes as entrant_token_hashes
+				from quiz_attempt a join quiz_entrant e on e.id = a.entrant_id where a.id = ${id} for update of a`
+		)
+	);
+}
+
+/** The attempt with whose it is (a read by its participant). */
+export async function selectAttemptWithEntrant(db: Db, id: string): Promise<AttemptWithEntrant | undefined> {
+	return attemptWithEntrant(
+		await executeRows(
+			db,
+			sql`select a.*, e.user_id as entrant_user_id, e.token_hashes as entrant_token_hashes
+				from quiz_attempt a join quiz_entrant e on e.id = a.entrant_id where a.id = ${id}`
+		)
+	);
+}
+
+export async function selectAttemptsOfEntrant(db: Db, entrantId: string): Promise<QuizAttemptRow[]> {
+	return rowsOf(quizAttempt, await executeRows(db, sql`select * from quiz_attempt where entrant_id = ${entrantId} order by number`));
+}
+
+/** Ends an attempt with its score. */
+export async function finishAttemptRow(
+	db: Db,
+	id: string,
+	end: { status: 'submitted' | 'timed_out'; submittedAt: Date | null; score: number; durationMs: number; prediction: number | null }
+): Promise<QuizAttemptRow> {
+	const raw = await executeRows(
+		db,
+		sql`update quiz_attempt set status = ${end.status}::quiz_attempt_status, submitted_at = ${end.submittedAt?.toISOString() ?? null}::timestamptz,
+				score = ${end.score}::int, duration_ms = ${end.durationMs}::int, prediction = ${end.prediction}::int
+			where id = ${id} returning *`
+	);
+	return rowsOf(quizAttempt, raw)[0];
 }
 
 /** Open attempts of a round whose answers are no longer taken at `at`. */
@@ -217,7 +305,7 @@ export async function selectExpiredOpenAttempts(db: Db, roundId: string, at: Dat
 }
 
 export async function selectAnswers(db: Db, attemptId: string): Promise<QuizAnswerRow[]> {
-	return db.select().from(quizAnswer).where(eq(quizAnswer.attemptId, attemptId));
+	return rowsOf(quizAnswer, await executeRows(db, sql`select * from quiz_answer where attempt_id = ${attemptId}`));
 }
 
 /** What an answer batch checks before writing: each attempt's state and whose it is, share-locked until the batch commits. */
@@ -231,14 +319,21 @@ export interface AttemptGate {
 	items: Array<{ questionId: string; kind: string; optionIds: string[] }>;
 }
 
+// The two statements of the answer batch are written out, not built: their text never changes with
+// the batch's size (the ids and rows travel as one JSON parameter), so the server parses and plans
+// each once per connection and building them costs nothing on the hottest path (bench/quiz.ts).
+
 export async function lockAttemptsForAnswers(db: Db, ids: string[]): Promise<AttemptGate[]> {
 	if (!ids.length) return [];
-	return db
-		.select({ id: quizAttempt.id, entrantId: quizAttempt.entrantId, userId: quizEntrant.userId, tokenHashes: quizEntrant.tokenHashes, status: quizAttempt.status, acceptUntil: quizAttempt.acceptUntil, items: quizAttempt.items })
-		.from(quizAttempt)
-		.innerJoin(quizEntrant, eq(quizEntrant.id, quizAttempt.entrantId))
-		.where(inArray(quizAttempt.id, ids))
-		.for('share', { of: quizAttempt });
+	const rows = await executeRows<Omit<AttemptGate, 'acceptUntil'> & { acceptUntil: Date | string }>(
+		db,
+		sql`select a.id, a.entrant_id as "entrantId", e.user_id as "userId", e.token_hashes as "tokenHashes", a.status, a.accept_until as "acceptUntil", a.items
+			from quiz_attempt a join quiz_entrant e on e.id = a.entrant_id
+			where a.id = any(${idList(ids)})
+			for share of a`
+	);
+	// postgres.js through drizzle hands timestamps over as text, PGlite as Dates.
+	return rows.map((r) => ({ ...r, acceptUntil: new Date(r.acceptUntil) }));
 }
 
 export interface AnswerWrite {
@@ -255,19 +350,18 @@ export interface AnswerWrite {
  */
 export async function upsertAnswers(db: Db, rows: AnswerWrite[]): Promise<void> {
 	if (!rows.length) return;
-	await db
-		.insert(quizAnswer)
-		.values(rows)
-		.onConflictDoUpdate({
-			target: [quizAnswer.attemptId, quizAnswer.questionId],
-			set: { value: sql`excluded.value`, rev: sql`excluded.rev`, savedAt: sql`excluded.saved_at` },
-			setWhere: sql`${quizAnswer.rev} <= excluded.rev`
-		});
+	const data = JSON.stringify(rows.map((r) => ({ a: r.attemptId, q: r.questionId, v: r.value, r: r.rev, t: r.savedAt.toISOString() })));
+	await db.execute(
+		sql`insert into quiz_answer (attempt_id, question_id, value, rev, saved_at)
+			select r.a, r.q, r.v, r.r, r.t from jsonb_to_recordset(${data}::jsonb) as r(a text, q text, v jsonb, r bigint, t timestamptz)
+			on conflict (attempt_id, question_id) do update set value = excluded.value, rev = excluded.rev, saved_at = excluded.saved_at
+			where quiz_answer.rev <= excluded.rev`
+	);
 }
 
-export async function setAnswerCorrectness(db: Db, attemptId: string, correctIds: string[], wrongIds: string[]): Promise<void> {
-	if (correctIds.length) await db.update(quizAnswer).set({ correct: true }).where(and(eq(quizAnswer.attemptId, attemptId), inArray(quizAnswer.questionId, correctIds)));
-	if (wrongIds.length) await db.update(quizAnswer).set({ correct: false }).where(and(eq(quizAnswer.attemptId, attemptId), inArray(quizAnswer.questionId, wrongIds)));
+/** Marks every saved answer of an attempt right (its question among `correctIds`) or wrong, in one statement. */
+export async function setAnswerCorrectness(db: Db, attemptId: string, correctIds: string[]): Promise<void> {
+	await db.execute(sql`update quiz_answer set correct = (question_id = any(${idList(correctIds)})) where attempt_id = ${attemptId}`);
 }
 
 // ── results ──

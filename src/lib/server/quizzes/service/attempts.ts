@@ -11,21 +11,22 @@ import type { Actor } from '../../auth/actor';
 import { submitInput } from '$lib/features/quizzes/inputs';
 import type { AttemptItem, AttemptView, TagQuota } from '$lib/features/quizzes/types';
 import {
+	finishAttemptRow,
 	insertAttempt,
 	lockAttempt,
+	lockAttemptWithEntrant,
 	selectAnswers,
-	selectAttempt,
+	selectAttemptWithEntrant,
 	selectAttemptsOfEntrant,
-	selectEntrant,
 	selectQuestionsByIds,
-	selectQuestionsOf,
+	selectRandomQuestions,
 	selectRound,
 	selectContest,
-	setAnswerCorrectness,
-	updateAttemptRow
+	setAnswerCorrectness
 } from '../queries';
+import type { OrgNodeRow } from '../../org/service';
 import type { QuizAnswerRow, QuizAttemptRow, QuizContestRow, QuizQuestionRow, QuizRoundRow } from '../tables';
-import { isEntrant, loadOrg, normaliseShortAnswer, QUIZ_SYSTEM, requireReadableRound, type Participant } from './quiz-context';
+import { isEntrant, loadOrg, normaliseShortAnswer, QUIZ_SYSTEM, requireParticipantRound, roundContext, type Participant } from './quiz-context';
 import { requireOpenRound, resolveEntrant } from './entry';
 import { rankRound } from './ranking';
 
@@ -39,22 +40,24 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 /**
- * Draws an attempt's questions: for each quota in turn, `count` random questions of its tag and
- * difficulty not drawn already; then the whole set and each question's options are shuffled
- * (true/false keeps Đúng before Sai). Refuses a bank too small for the quotas (INVALID_TRANSITION).
+ * Draws an attempt's questions from the organiser's bank: for each quota in turn, `count` random
+ * questions of its tag and difficulty not drawn already (the database draws them, so a start reads
+ * only the questions it shows, not the bank); then the whole set is shuffled. Refuses a bank too
+ * small for the quotas (INVALID_TRANSITION).
  */
-export function drawQuestions(bank: QuizQuestionRow[], quotas: TagQuota[]): AttemptItem[] {
-	const taken = new Set<string>();
+export async function drawQuestions(db: Db, orgId: string, quotas: TagQuota[]): Promise<QuizQuestionRow[]> {
 	const drawn: QuizQuestionRow[] = [];
 	for (const q of quotas) {
-		const fits = bank.filter((b) => !taken.has(b.id) && (!q.tag || b.tags.includes(q.tag)) && (!q.difficulty || b.difficulty === q.difficulty));
-		if (fits.length < q.count) throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_bank_too_small' } });
-		for (const b of shuffle(fits).slice(0, q.count)) {
-			taken.add(b.id);
-			drawn.push(b);
-		}
+		const rows = await selectRandomQuestions(db, [orgId], q, drawn.map((d) => d.id));
+		if (rows.length < q.count) throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_bank_too_small' } });
+		drawn.push(...rows);
 	}
-	return shuffle(drawn).map((q) => ({ questionId: q.id, kind: q.kind, optionIds: q.kind === 'true_false' ? q.options.map((o) => o.id) : shuffle(q.options.map((o) => o.id)) }));
+	return shuffle(drawn);
+}
+
+/** The items of an attempt: the drawn questions in order, each one's options shuffled (true/false keeps Đúng before Sai). */
+export function itemsOf(drawn: QuizQuestionRow[]): AttemptItem[] {
+	return drawn.map((q) => ({ questionId: q.id, kind: q.kind, optionIds: q.kind === 'true_false' ? q.options.map((o) => o.id) : shuffle(q.options.map((o) => o.id)) }));
 }
 
 /** Whether a saved answer is right. */
@@ -70,46 +73,56 @@ export function isCorrect(question: Pick<QuizQuestionRow, 'kind' | 'correct' | '
 }
 
 async function requireOwnAttempt(db: Db, participant: Participant, id: string, lock = false): Promise<QuizAttemptRow> {
-	const attempt = lock ? await lockAttempt(db, id) : await selectAttempt(db, id);
-	const entrant = attempt && (await selectEntrant(db, attempt.entrantId));
+	const found = lock ? await lockAttemptWithEntrant(db, id) : await selectAttemptWithEntrant(db, id);
 	// Someone else's attempt is NOT_FOUND: its existence is not theirs to know.
-	if (!attempt || !entrant || !isEntrant(participant, entrant)) throw new AppError('NOT_FOUND');
-	return attempt;
+	if (!found || !isEntrant(participant, found.entrant)) throw new AppError('NOT_FOUND');
+	return found.attempt;
+}
+
+/** What a view of an attempt is built from, when the caller has it already. */
+interface Loaded {
+	questions: Map<string, QuizQuestionRow>;
+	answers: Map<string, QuizAnswerRow>;
 }
 
 /**
  * Scores a finished attempt from its saved answers, marks each answer right or wrong, and audits
  * the score. `status` says how it ended: submitted by the participant, or timed out.
  */
-async function scoreAttempt(db: Db, actor: Actor, attempt: QuizAttemptRow, contest: QuizContestRow, end: { status: 'submitted' | 'timed_out'; at: Date; prediction?: number }): Promise<QuizAttemptRow> {
-	const questions = new Map((await selectQuestionsByIds(db, attempt.items.map((i) => i.questionId))).map((q) => [q.id, q]));
-	const answers = new Map((await selectAnswers(db, attempt.id)).map((a) => [a.questionId, a.value]));
+async function scoreAttempt(
+	db: Db,
+	actor: Actor,
+	attempt: QuizAttemptRow,
+	{ contest, org }: { contest: QuizContestRow; org: OrgNodeRow },
+	end: { status: 'submitted' | 'timed_out'; at: Date; prediction?: number }
+): Promise<{ attempt: QuizAttemptRow } & Loaded> {
+	// Statements that do not wait for each other are sent together: one round trip to the server, not two or three.
+	const [questionRows, answerRows] = await Promise.all([selectQuestionsByIds(db, attempt.items.map((i) => i.questionId)), selectAnswers(db, attempt.id)]);
+	const questions = new Map(questionRows.map((q) => [q.id, q]));
+	const answers = new Map(answerRows.map((a) => [a.questionId, a]));
 	const right: string[] = [];
-	const wrong: string[] = [];
 	for (const item of attempt.items) {
 		const q = questions.get(item.questionId);
-		(q && isCorrect(q, answers.get(item.questionId)) ? right : wrong).push(item.questionId);
+		const answer = answers.get(item.questionId);
+		const correct = Boolean(q && isCorrect(q, answer?.value));
+		if (correct) right.push(item.questionId);
+		if (answer) answer.correct = correct;
 	}
 	const finishedAt = end.status === 'timed_out' ? attempt.deadlineAt : end.at;
 	const durationMs = Math.max(0, Math.min(finishedAt.getTime(), attempt.deadlineAt.getTime()) - attempt.startedAt.getTime());
-	await setAnswerCorrectness(db, attempt.id, right, wrong.filter((id) => answers.has(id)));
-	const updated = await updateAttemptRow(db, attempt.id, {
-		status: end.status,
-		submittedAt: end.status === 'submitted' ? end.at : null,
-		score: right.length,
-		durationMs,
-		prediction: end.prediction ?? null
-	});
-	const org = await loadOrg(db, contest.orgId);
-	await recordAudit(db, actor, {
-		orgId: org.id,
-		orgPath: org.path,
-		entity: 'quiz_attempt',
-		entityId: attempt.id,
-		action: 'score',
-		after: { status: end.status, score: right.length, total: attempt.items.length, durationMs, prediction: end.prediction ?? null, entrantId: attempt.entrantId, roundId: attempt.roundId }
-	});
-	return updated;
+	const [updated] = await Promise.all([
+		finishAttemptRow(db, attempt.id, { status: end.status, submittedAt: end.status === 'submitted' ? end.at : null, score: right.length, durationMs, prediction: end.prediction ?? null }),
+		answers.size ? setAnswerCorrectness(db, attempt.id, right) : undefined,
+		recordAudit(db, actor, {
+			orgId: org.id,
+			orgPath: org.path,
+			entity: 'quiz_attempt',
+			entityId: attempt.id,
+			action: 'score',
+			after: { status: end.status, score: right.length, total: attempt.items.length, durationMs, prediction: end.prediction ?? null, entrantId: attempt.entrantId, roundId: attempt.roundId }
+		})
+	]);
+	return { attempt: updated, questions, answers };
 }
 
 /** Closes an open attempt whose time is up with the answers it saved (the system scores it). */
@@ -118,7 +131,7 @@ export async function finishIfExpired(db: Db, attempt: QuizAttemptRow, contest: 
 	return db.transaction(async (tx) => {
 		const locked = await lockAttempt(tx, attempt.id);
 		if (!locked || locked.status !== 'open') return locked ?? attempt;
-		return scoreAttempt(tx, QUIZ_SYSTEM, locked, contest, { status: 'timed_out', at });
+		return (await scoreAttempt(tx, QUIZ_SYSTEM, locked, { contest, org: await loadOrg(tx, contest.orgId) }, { status: 'timed_out', at })).attempt;
 	});
 }
 
@@ -128,12 +141,25 @@ export async function finishIfExpired(db: Db, attempt: QuizAttemptRow, contest: 
  * or FORBIDDEN), one with no attempt left (INVALID_TRANSITION) and a bank too small (INVALID_TRANSITION).
  */
 export async function startAttempt(db: Db, participant: Participant, roundId: string): Promise<QuizAttemptRow> {
-	return (await startOrResumeAttempt(db, participant, roundId)).attempt;
+	return (await beginAttempt(db, participant, roundId)).attempt;
 }
 
-/** startAttempt, saying whether the attempt is new (`created`) or the one still open. */
-export async function startOrResumeAttempt(db: Db, participant: Participant, roundId: string): Promise<{ attempt: QuizAttemptRow; created: boolean }> {
-	const { round, contest } = await requireReadableRound(db, participant.actor, roundId);
+/**
+ * startAttempt with the attempt as its participant sees it, saying whether it is new (`created`)
+ * or the one still open. A new attempt's view is built from what the start drew, without reading it back.
+ */
+export async function startOrResumeAttempt(db: Db, participant: Participant, roundId: string): Promise<{ attempt: QuizAttemptRow; created: boolean; view: AttemptView }> {
+	const { attempt, created, round, contest, drawn } = await beginAttempt(db, participant, roundId);
+	const loaded = drawn && { questions: new Map(drawn.map((q) => [q.id, q])), answers: new Map<string, QuizAnswerRow>() };
+	return { attempt, created, view: await viewOf(db, attempt, round, contest, loaded) };
+}
+
+async function beginAttempt(
+	db: Db,
+	participant: Participant,
+	roundId: string
+): Promise<{ attempt: QuizAttemptRow; created: boolean; round: QuizRoundRow; contest: QuizContestRow; drawn?: QuizQuestionRow[] }> {
+	const { round, contest } = await requireParticipantRound(db, participant.actor, roundId);
 	if (contest.status !== 'published') throw new AppError('NOT_FOUND');
 	const at = now();
 	requireOpenRound(round, at);
@@ -141,26 +167,26 @@ export async function startOrResumeAttempt(db: Db, participant: Participant, rou
 	const previous = await selectAttemptsOfEntrant(db, entrant.id);
 	for (const a of previous) {
 		const current = await finishIfExpired(db, a, contest, at);
-		if (current.status === 'open') return { attempt: current, created: false };
+		if (current.status === 'open') return { attempt: current, created: false, round, contest };
 	}
 	if (previous.length >= contest.attemptsAllowed) throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_no_attempts_left' } });
-	const items = drawQuestions(await selectQuestionsOf(db, [contest.orgId]), contest.quotas);
+	const drawn = await drawQuestions(db, contest.orgId, contest.quotas);
 	const deadlineAt = new Date(Math.min(at.getTime() + contest.timeLimitSeconds * 1000, round.closesAt.getTime()));
 	const inserted = await insertAttempt(db, {
 		id: newId(),
 		roundId,
 		entrantId: entrant.id,
 		number: previous.length + 1,
-		items,
+		items: itemsOf(drawn),
 		startedAt: at,
 		deadlineAt,
 		acceptUntil: new Date(deadlineAt.getTime() + contest.graceSeconds * 1000)
 	});
-	if (inserted) return { attempt: inserted, created: true };
+	if (inserted) return { attempt: inserted, created: true, round, contest, drawn };
 	// The same start sent twice at once: the other request drew it.
 	const again = (await selectAttemptsOfEntrant(db, entrant.id)).find((a) => a.number === previous.length + 1);
 	if (!again) throw new AppError('CONFLICT');
-	return { attempt: again, created: false };
+	return { attempt: again, created: false, round, contest };
 }
 
 /** The participant's open attempt in a round, if any (for the contest page's "continue" button). */
@@ -180,13 +206,23 @@ export async function findOpenAttempt(db: Db, participant: Participant, roundId:
  * else (NOT_FOUND). An attempt whose time is up is closed with what it saved.
  */
 export async function getAttempt(db: Db, participant: Participant, id: string): Promise<AttemptView> {
-	let attempt = await requireOwnAttempt(db, participant, id);
-	const round = (await selectRound(db, attempt.roundId))!;
-	const contest = (await selectContest(db, round.contestId))!;
-	attempt = await finishIfExpired(db, attempt, contest);
-	const questions = new Map((await selectQuestionsByIds(db, attempt.items.map((i) => i.questionId))).map((q) => [q.id, q]));
-	const answers = new Map((await selectAnswers(db, attempt.id)).map((a) => [a.questionId, a]));
-	return toAttemptView(attempt, round, contest, questions, answers, await rankOf(db, round, attempt));
+	const attempt = await requireOwnAttempt(db, participant, id);
+	const { round, contest } = (await roundContext(db, attempt.roundId))!;
+	return viewOf(db, await finishIfExpired(db, attempt, contest), round, contest);
+}
+
+/** The view of an attempt, reading its questions and answers unless the caller has them. */
+async function viewOf(db: Db, attempt: QuizAttemptRow, round: QuizRoundRow, contest: QuizContestRow, loaded?: Loaded): Promise<AttemptView> {
+	if (loaded) return toAttemptView(attempt, round, contest, loaded.questions, loaded.answers, await rankOf(db, round, attempt));
+	const [questions, answers, rank] = await Promise.all([selectQuestionsByIds(db, attempt.items.map((i) => i.questionId)), selectAnswers(db, attempt.id), rankOf(db, round, attempt)]);
+	return toAttemptView(
+		attempt,
+		round,
+		contest,
+		new Map(questions.map((q) => [q.id, q])),
+		new Map(answers.map((a) => [a.questionId, a])),
+		rank
+	);
 }
 
 /** The participant's place in the published leaderboard. */
@@ -251,24 +287,24 @@ function toAttemptView(
  * Submits an attempt: scored at once on the server and audited. Sent twice (a retry, a double
  * click, the same Idempotency-Key), it acts once and answers with the same attempt. Refuses
  * someone else's attempt (NOT_FOUND), a submission after the deadline plus grace
- * (INVALID_TRANSITION; the saved answers are kept and scored as timed out) and a bad prediction (VALIDATION).
+ * (INVALID_TRANSITION; the saved answers are kept and scored as timed out) and a bad prediction
+ * (VALIDATION). Gives back the attempt as its participant now sees it.
  */
-export async function submitAttempt(db: Db, participant: Participant, id: string, input: unknown = {}): Promise<{ attempt: QuizAttemptRow; repeated: boolean }> {
+export async function submitAttempt(db: Db, participant: Participant, id: string, input: unknown = {}): Promise<{ attempt: QuizAttemptRow; repeated: boolean; view: AttemptView }> {
 	const data = parseInput(submitInput, input ?? {});
 	const at = now();
 	const outcome = await db.transaction(async (tx) => {
 		const attempt = await requireOwnAttempt(tx, participant, id, true);
-		if (attempt.status !== 'open') return { attempt, repeated: true, late: false };
-		if (at > attempt.acceptUntil) return { attempt, repeated: false, late: true };
-		const round = (await selectRound(tx, attempt.roundId))!;
-		const contest = (await selectContest(tx, round.contestId))!;
-		const scored = await scoreAttempt(tx, participant.actor, attempt, contest, { status: 'submitted', at, prediction: contest.predictionQuestion ? data.prediction : undefined });
-		return { attempt: scored, repeated: false, late: false };
+		const { round, contest, org } = (await roundContext(tx, attempt.roundId, { inTransaction: true }))!;
+		if (attempt.status !== 'open') return { attempt, round, contest, repeated: true, late: false };
+		if (at > attempt.acceptUntil) return { attempt, round, contest, repeated: false, late: true };
+		const scored = await scoreAttempt(tx, participant.actor, attempt, { contest, org }, { status: 'submitted', at, prediction: contest.predictionQuestion ? data.prediction : undefined });
+		return { ...scored, round, contest, repeated: false, late: false };
 	});
 	if (outcome.late) {
-		const round = (await selectRound(db, outcome.attempt.roundId))!;
-		await finishIfExpired(db, outcome.attempt, (await selectContest(db, round.contestId))!, at);
+		await finishIfExpired(db, outcome.attempt, outcome.contest, at);
 		throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_deadline_passed' } });
 	}
-	return { attempt: outcome.attempt, repeated: outcome.repeated };
+	const loaded = 'questions' in outcome ? outcome : undefined;
+	return { attempt: outcome.attempt, repeated: outcome.repeated, view: await viewOf(db, outcome.attempt, outcome.round, outcome.contest, loaded) };
 }

@@ -12,7 +12,7 @@ import { contestInput, roundInput, type ContestInput, type ContestInputData, typ
 import { canOrganiseContests, CONTEST_ORGANISERS } from '../policy';
 import { insertContest, insertRound, selectContestsOfOrgs, selectPublishedContests, selectQuestionsOf, selectRoundsOf, updateContestRow, updateRoundRow } from '../queries';
 import type { QuizContestRow, QuizQuestionRow, QuizRoundRow } from '../tables';
-import { loadOrg, requireReadableContest, requireReadableRound } from './quiz-context';
+import { changeOfRounds, loadOrg, requireReadableContest, requireReadableRound } from './quiz-context';
 
 export interface ContestWithRounds {
 	contest: QuizContestRow;
@@ -82,7 +82,7 @@ export async function updateContest(db: Db, actor: Actor, id: string, input: Con
 	if (!canOrganiseContests(actor, { orgPath: org.path })) throw new AppError('FORBIDDEN');
 	const data = parseInput(contestInput, input);
 	await checkContest(db, actor, org, data);
-	return db.transaction(async (tx) => {
+	return changeOfRounds(db, async (tx) => {
 		const row = await updateContestRow(tx, id, { ...columns(data), updatedAt: now() });
 		await recordAudit(tx, actor, { orgId: org.id, orgPath: org.path, entity: 'quiz_contest', entityId: id, action: 'update', before: contest, after: columns(data) });
 		return row;
@@ -107,7 +107,7 @@ export async function updateRound(db: Db, actor: Actor, roundId: string, input: 
 	if (!canOrganiseContests(actor, { orgPath: org.path })) throw new AppError('FORBIDDEN');
 	if (round.publishedAt) throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_round_already_published' } });
 	const data = parseInput(roundInput, input);
-	return db.transaction(async (tx) => {
+	return changeOfRounds(db, async (tx) => {
 		const row = await updateRoundRow(tx, roundId, { name: data.name, opensAt: data.opensAt, closesAt: data.closesAt });
 		await recordAudit(tx, actor, { orgId: org.id, orgPath: org.path, entity: 'quiz_round', entityId: roundId, action: 'update', before: round, after: data });
 		return row;

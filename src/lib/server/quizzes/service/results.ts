@@ -19,7 +19,7 @@ import { lockRound, selectEntrant, selectExpiredOpenAttempts, selectQuestionCoun
 import type { QuizContestRow, QuizRoundRow } from '../tables';
 import { finishIfExpired } from './attempts';
 import { countAllCorrect, rankAttempts, type RankedEntrant } from './ranking';
-import { requireReadableRound } from './quiz-context';
+import { changeOfRounds, requireReadableRound } from './quiz-context';
 
 /** The winners: the first three places get a prize certificate, everyone else a participation one. */
 export const WINNER_PLACES = 3;
@@ -58,7 +58,7 @@ export async function publishRound(db: Db, actor: Actor, roundId: string): Promi
 	if (at.getTime() < round.closesAt.getTime() + contest.graceSeconds * 1000) throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_round_not_closed' } });
 	if (round.publishedAt) throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_round_already_published' } });
 	for (const attempt of await selectExpiredOpenAttempts(db, roundId, at)) await finishIfExpired(db, attempt, contest, at);
-	return db.transaction(async (tx) => {
+	return changeOfRounds(db, async (tx) => {
 		const locked = await lockRound(tx, roundId);
 		if (!locked || locked.publishedAt) throw new AppError('INVALID_TRANSITION', { fields: { _: 'quizzes_round_already_published' } });
 		const rows = await selectScoredAttempts(tx, roundId);

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiHandler, readJson } from '$lib/server/core/http';
-import { getAttempt, submitAttempt } from '$lib/server/quizzes/service';
+import { submitAttempt } from '$lib/server/quizzes/service';
 import { toAttemptJson } from '$lib/features/quizzes/api';
 import { participantOf } from '../../../../../(public)/contests/participant.server';
 import type { RequestHandler } from './$types';
@@ -12,7 +12,6 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = apiHandler(async (event) => {
 	// An empty body is a submission without a prediction.
 	const body = event.request.headers.get('content-length') === '0' || !event.request.body ? {} : await readJson(event.request);
-	const participant = participantOf(event);
-	const { repeated } = await submitAttempt(event.locals.db, participant, event.params.id, body);
-	return json(toAttemptJson(await getAttempt(event.locals.db, participant, event.params.id)), { status: repeated ? 200 : 201 });
+	const { repeated, view } = await submitAttempt(event.locals.db, participantOf(event), event.params.id, body);
+	return json(toAttemptJson(view), { status: repeated ? 200 : 201 });
 });

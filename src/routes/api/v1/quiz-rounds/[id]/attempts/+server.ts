@@ -1,14 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { apiHandler } from '$lib/server/core/http';
-import { getAttempt, startOrResumeAttempt } from '$lib/server/quizzes/service';
+import { startOrResumeAttempt } from '$lib/server/quizzes/service';
 import { toAttemptJson } from '$lib/features/quizzes/api';
 import { participantOf } from '../../../../../(public)/contests/participant.server';
 import type { RequestHandler } from './$types';
 
 /** POST /api/v1/quiz-rounds/:id/attempts: a new attempt (201), or the one still open (200). */
 export const POST: RequestHandler = apiHandler(async (event) => {
-	const participant = participantOf(event);
-	const { attempt, created } = await startOrResumeAttempt(event.locals.db, participant, event.params.id);
-	const view = await getAttempt(event.locals.db, participant, attempt.id);
+	const { created, view } = await startOrResumeAttempt(event.locals.db, participantOf(event), event.params.id);
 	return json(toAttemptJson(view), { status: created ? 201 : 200 });
 });
