@@ -55,13 +55,16 @@ async function start(): Promise<void> {
 	process.env.TZ = 'Asia/Ho_Chi_Minh';
 	applyLogLevel();
 	const fresh = !s.DATABASE_URL && isNewDataDir(s.DATA_DIR);
-	database = await openDatabase({ url: s.DATABASE_URL, dataDir: s.DATA_DIR });
-	await applyMigrations(database, s.MIGRATIONS_DIR);
+	const opened = (database = await openDatabase({ url: s.DATABASE_URL, dataDir: s.DATA_DIR }));
 	configureAuth({ secret: authSecret(), plugins: [sveltekitCookies(getRequestEvent)] });
 	// DEMO unset: the demo fills a new PGlite folder (the `npm start` of a newcomer); never a server.
 	const demo = s.DEMO ?? fresh;
-	if (demo) await seedDemo(database.db);
-	else await removeDemoAccounts(database.db);
+	// Copies of the app started together (WEB_CONCURRENCY, a load balancer's pool) take turns here.
+	await opened.exclusive(async () => {
+		await applyMigrations(opened, s.MIGRATIONS_DIR);
+		if (demo) await seedDemo(opened.db);
+		else await removeDemoAccounts(opened.db);
+	});
 	logger.info({ engine: database.engine, demo, dataDir: s.DATABASE_URL ? undefined : resolve(s.DATA_DIR) }, 'LearnWeek ready');
 	const worker = startJobWorker(database.db, { handlers: { ...taskJobHandlers, ...activityJobHandlers, ...newsJobHandlers, ...communityJobHandlers }, pollMs: s.JOBS_POLL_MS });
 

@@ -14,8 +14,17 @@ export type { Db };
 export interface Database {
 	db: Db;
 	engine: 'pglite' | 'postgres';
+	/**
+	 * Runs `work` while no other copy of the app runs its own (a PostgreSQL advisory lock held on
+	 * one connection): copies started together apply migrations and seed one after the other.
+	 * PGlite is one process already.
+	 */
+	exclusive<T>(work: () => Promise<T>): Promise<T>;
 	close(): Promise<void>;
 }
+
+/** The advisory lock key of start-up work (migrations, demo), the same in every copy of the app. */
+const STARTUP_LOCK = 'learnweek:startup';
 
 /**
  * PGlite keeps no lock of its own and two processes on one folder silently lose data
@@ -59,7 +68,20 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
 	if (options.url) {
 		const client = postgres(options.url, { max: 10, onnotice: () => {} });
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;
-		return { db, engine: 'postgres', close: () => client.end({ timeout: 5 }) };
+		const exclusive = async <T>(work: () => Promise<T>): Promise<T> => {
+			const held = await client.reserve();
+			try {
+				await held`select pg_advisory_lock(hashtext(${STARTUP_LOCK}))`;
+				try {
+					return await work();
+				} finally {
+					await held`select pg_advisory_unlock(hashtext(${STARTUP_LOCK}))`;
+				}
+			} finally {
+				held.release();
+			}
+		};
+		return { db, engine: 'postgres', exclusive, close: () => client.end({ timeout: 5 }) };
 	}
 	const dir = resolve(options.dataDir ?? './data');
 	// PGlite creates its own folder without `recursive` (STACK-NOTES §6).
@@ -72,6 +94,7 @@ export async function openDatabase(options: { url?: string; dataDir?: string }):
 		return {
 			db,
 			engine: 'pglite',
+			exclusive: (work) => work(),
 			close: async () => {
 				await client.close();
 				unlock();

@@ -7,7 +7,7 @@ import type { Database } from './client';
  * Applies the SQL migrations in `folder` (default `./drizzle`, resolved from the working
  * directory because adapter-node does not copy it into the build — STACK-NOTES §4).
  */
-export async function applyMigrations(database: Database, folder = process.env.MIGRATIONS_DIR || './drizzle'): Promise<void> {
+export async function applyMigrations(database: Pick<Database, 'db' | 'engine'>, folder = process.env.MIGRATIONS_DIR || './drizzle'): Promise<void> {
 	const migrationsFolder = resolve(folder);
 	if (database.engine === 'pglite') {
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -28,7 +28,7 @@ export async function createTestDb(): Promise<Db> {
 		target.pathname = `/${name}`;
 		const client = postgres(target.toString(), { max: 4, onnotice: () => {} });
 		const db = drizzlePostgres(client, { schema }) as unknown as Db;
-		await applyMigrations({ db, engine: 'postgres', close: async () => {} });
+		await applyMigrations({ db, engine: 'postgres' });
 		afterAll(async () => {
 			await client.end({ timeout: 5 });
 			await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -39,7 +39,7 @@ export async function createTestDb(): Promise<Db> {
 	// Migrating a new PGlite takes seconds; do it once per worker and copy the result.
 	if (!template) {
 		const first = new PGlite();
-		await applyMigrations({ db: drizzlePglite(first, { schema }) as unknown as Db, engine: 'pglite', close: async () => {} });
+		await applyMigrations({ db: drizzlePglite(first, { schema }) as unknown as Db, engine: 'pglite' });
 		template = (await first.dumpDataDir('none')) as Blob;
 		await first.close();
 	}
