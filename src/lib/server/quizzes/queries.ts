@@ -278,7 +278,13 @@ export async function selectAttemptWithEntrant(db: Db, id: string): Promise<Atte
 }
 
 export async function selectAttemptsOfEntrant(db: Db, entrantId: string): Promise<QuizAttemptRow[]> {
-	return rowsOf(quizAttempt, await executeRows(db, sql`select * from quiz_attempt where entrant_id = ${entrantId} order by number`));
+	return selectAttemptsOfEntrants(db, [entrantId]);
+}
+
+/** The attempts of several entrants, each entrant's in order. */
+export async function selectAttemptsOfEntrants(db: Db, entrantIds: string[]): Promise<QuizAttemptRow[]> {
+	if (!entrantIds.length) return [];
+	return rowsOf(quizAttempt, await executeRows(db, sql`select * from quiz_attempt where entrant_id = any(${idList(entrantIds)}) order by entrant_id, number`));
 }
 
 /** Ends an attempt with its score. */

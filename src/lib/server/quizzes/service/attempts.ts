@@ -18,6 +18,7 @@ import {
 	selectAnswers,
 	selectAttemptWithEntrant,
 	selectAttemptsOfEntrant,
+	selectAttemptsOfEntrants,
 	selectQuestionsByIds,
 	selectRandomQuestions,
 	selectRound,
@@ -26,7 +27,7 @@ import {
 } from '../queries';
 import type { OrgNodeRow } from '../../org/service';
 import type { QuizAnswerRow, QuizAttemptRow, QuizContestRow, QuizQuestionRow, QuizRoundRow } from '../tables';
-import { isEntrant, loadOrg, normaliseShortAnswer, QUIZ_SYSTEM, requireParticipantRound, roundContext, type Participant } from './quiz-context';
+import { isEntrant, loadOrg, normaliseShortAnswer, QUIZ_SYSTEM, requireParticipantRound, roundContext, tokenEntrantIds, type Participant } from './quiz-context';
 import { requireOpenRound, resolveEntrant } from './entry';
 import { rankRound } from './ranking';
 
@@ -163,8 +164,11 @@ async function beginAttempt(
 	if (contest.status !== 'published') throw new AppError('NOT_FOUND');
 	const at = now();
 	requireOpenRound(round, at);
-	const entrant = (await resolveEntrant(db, participant, round, contest, true))!;
-	const previous = await selectAttemptsOfEntrant(db, entrant.id);
+	// Under the code rule the browser's tokens name its entrant, so the attempts are read in the same round trip.
+	const named = contest.entryRule === 'email_code' ? tokenEntrantIds(participant) : [];
+	const [resolved, ofNamed] = await Promise.all([resolveEntrant(db, participant, round, contest, true), named.length ? selectAttemptsOfEntrants(db, named) : undefined]);
+	const entrant = resolved!;
+	const previous = ofNamed ? ofNamed.filter((a) => a.entrantId === entrant.id) : await selectAttemptsOfEntrant(db, entrant.id);
 	for (const a of previous) {
 		const current = await finishIfExpired(db, a, contest, at);
 		if (current.status === 'open') return { attempt: current, created: false, round, contest };

@@ -30,6 +30,11 @@ export function tokenHash(secret: string): string {
 	return sha256(`quiz-entrant:${secret}`);
 }
 
+/** The entrants the participant's tokens name (not yet checked against their secrets). */
+export function tokenEntrantIds(participant: Participant): string[] {
+	return (participant.entrantTokens ?? []).map(splitToken).flatMap((t) => (t ? [t.id] : []));
+}
+
 /** The entrant of `roundId` one of the participant's tokens names, if the token is one it was given. */
 export async function entrantFromTokens(db: Db, participant: Participant, roundId: string): Promise<QuizEntrantRow | undefined> {
 	const tokens = (participant.entrantTokens ?? []).map(splitToken).filter((t) => t !== undefined);
