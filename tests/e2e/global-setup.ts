@@ -13,7 +13,8 @@ declare module 'vitest' {
 	}
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on now. */
+export async function freePort(): Promise<number> {
 	return new Promise((resolve) => {
 		const s = createServer();
 		s.listen(0, '127.0.0.1', () => {

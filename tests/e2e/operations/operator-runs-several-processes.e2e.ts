@@ -3,11 +3,11 @@
 // server from the same build as the other stories.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../global-setup';
 
 interface Started {
 	child: ChildProcess;
@@ -23,16 +23,6 @@ afterEach(async () => {
 	for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 	for (const clean of cleanups.splice(0)) await clean();
 });
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const port = (s.address() as { port: number }).port;
-			s.close(() => resolve(port));
-		});
-	});
-}
 
 /** Starts scripts/serve.js with `env`, collecting its JSON log lines (stdout and stderr). */
 async function start(env: Record<string, string>): Promise<Started> {

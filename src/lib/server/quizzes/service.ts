@@ -13,3 +13,4 @@ export { verifyQuizCertificate, getAttemptCertificate, checkQuizCertificate, att
 export type { Participant } from './service/quiz-context';
 export { CONTEST_ORGANISERS, QUESTION_EDITORS } from './policy';
 export type { QuizQuestionRow, QuizContestRow, QuizRoundRow, QuizAttemptRow, QuizEntrantRow } from './tables';
+export { participantOf, keepEntrantToken, QUIZ_COOKIE } from './service/participant';

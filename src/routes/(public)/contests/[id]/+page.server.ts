@@ -1,10 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import { failAction, formValues, orPageError } from '$lib/server/core/http';
 import { now } from '$lib/server/core/clock';
-import { findOpenAttempt, getContest, listEntryUnits, requestEntryCode, startAttempt, verifyEntryCode } from '$lib/server/quizzes/service';
+import { findOpenAttempt, getContest, keepEntrantToken, listEntryUnits, participantOf, requestEntryCode, startAttempt, verifyEntryCode } from '$lib/server/quizzes/service';
 import { getLocale, localizeHref } from '$lib/paraglide/runtime';
 import { roundPhase } from '$lib/features/quizzes/format';
-import { keepEntrantToken, participantOf } from '../participant.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

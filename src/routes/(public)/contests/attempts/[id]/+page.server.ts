@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { failAction, formValues, orPageError } from '$lib/server/core/http';
 import { now } from '$lib/server/core/clock';
-import { getAttempt, saveAnswer, submitAttempt } from '$lib/server/quizzes/service';
+import { getAttempt, participantOf, saveAnswer, submitAttempt } from '$lib/server/quizzes/service';
 import { localizeHref } from '$lib/paraglide/runtime';
-import { participantOf } from '../../participant.server';
 import type { Actions, PageServerLoad } from './$types';
 
 // The attempt page works without JavaScript: each answer is a form post, the submission another.

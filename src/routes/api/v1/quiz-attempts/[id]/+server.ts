@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiHandler } from '$lib/server/core/http';
-import { getAttempt } from '$lib/server/quizzes/service';
+import { getAttempt, participantOf } from '$lib/server/quizzes/service';
 import { toAttemptJson } from '$lib/features/quizzes/api';
-import { participantOf } from '../../../../(public)/contests/participant.server';
 import type { RequestHandler } from './$types';
 
 /** GET /api/v1/quiz-attempts/:id: the participant's own attempt (another device resumes from it). */

@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { isAppError } from '$lib/server/core/errors';
 import { translate } from '$lib/server/core/http';
-import { attemptCertificatePdf } from '$lib/server/quizzes/service';
+import { attemptCertificatePdf, participantOf } from '$lib/server/quizzes/service';
 import { getLocale } from '$lib/paraglide/runtime';
-import { participantOf } from '../../../participant.server';
 import type { RequestHandler } from './$types';
 
 // The participant's certificate of the round (prize or taking part), once the results are published.

@@ -1,7 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { apiHandler, readJson } from '$lib/server/core/http';
-import { saveAnswers } from '$lib/server/quizzes/service';
-import { participantOf } from '../../../../../(public)/contests/participant.server';
+import { participantOf, saveAnswers } from '$lib/server/quizzes/service';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiHandler, readJson } from '$lib/server/core/http';
-import { submitAttempt } from '$lib/server/quizzes/service';
+import { participantOf, submitAttempt } from '$lib/server/quizzes/service';
 import { toAttemptJson } from '$lib/features/quizzes/api';
-import { participantOf } from '../../../../../(public)/contests/participant.server';
 import type { RequestHandler } from './$types';
 
 /**

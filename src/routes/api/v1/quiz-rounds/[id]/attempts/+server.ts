@@ -1,8 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { apiHandler } from '$lib/server/core/http';
-import { startOrResumeAttempt } from '$lib/server/quizzes/service';
+import { participantOf, startOrResumeAttempt } from '$lib/server/quizzes/service';
 import { toAttemptJson } from '$lib/features/quizzes/api';
-import { participantOf } from '../../../../../(public)/contests/participant.server';
 import type { RequestHandler } from './$types';
 
 /** POST /api/v1/quiz-rounds/:id/attempts: a new attempt (201), or the one still open (200). */

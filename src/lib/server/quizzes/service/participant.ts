@@ -1,8 +1,8 @@
 // The participant of a contest request: the signed-in account, and the entrant tokens e-mail codes
 // gave this browser (one per round), kept in one http-only cookie.
 import type { Cookies } from '@sveltejs/kit';
-import type { Actor } from '$lib/server/auth/actor';
-import type { Participant } from '$lib/server/quizzes/service';
+import type { Actor } from '../../auth/actor';
+import type { Participant } from './quiz-context';
 
 export const QUIZ_COOKIE = 'lw_quiz';
 /** A browser keeps the tokens of its last few rounds. */
