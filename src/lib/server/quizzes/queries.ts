@@ -325,9 +325,8 @@ export interface AttemptGate {
 	items: Array<{ questionId: string; kind: string; optionIds: string[] }>;
 }
 
-// The two statements of the answer batch are written out, not built: their text never changes with
-// the batch's size (the ids and rows travel as one JSON parameter), so the server parses and plans
-// each once per connection and building them costs nothing on the hottest path (bench/quiz.ts).
+// The answer batch's two statements are written out like the attempt's (see idList): their text
+// does not change with the batch's size.
 
 export async function lockAttemptsForAnswers(db: Db, ids: string[]): Promise<AttemptGate[]> {
 	if (!ids.length) return [];
