@@ -250,31 +250,15 @@ export async function lockAttempt(db: Db, id: string): Promise<QuizAttemptRow | 
 
 type AttemptWithEntrant = { attempt: QuizAttemptRow; entrant: Pick<QuizEntrantRow, 'id' | 'userId' | 'tokenHashes'> };
 
-function attemptWithEntrant(raw: Array<Record<string, unknown>>): AttemptWithEntrant | undefined {
+/** The attempt with whose it is; `lock` takes its row lock (a submission), otherwise a plain read by its participant. */
+export async function selectAttemptWithEntrant(db: Db, id: string, lock = false): Promise<AttemptWithEntrant | undefined> {
+	const raw = await executeRows(
+		db,
+		sql`select a.*, e.user_id as entrant_user_id, e.token_hashes as entrant_token_hashes
+			from quiz_attempt a join quiz_entrant e on e.id = a.entrant_id where a.id = ${id} ${lock ? sql`for update of a` : sql``}`
+	);
 	const attempt = rowsOf(quizAttempt, raw)[0];
 	return attempt && { attempt, entrant: { id: attempt.entrantId, userId: (raw[0].entrant_user_id as string | null) ?? null, tokenHashes: (raw[0].entrant_token_hashes as string[]) ?? [] } };
-}
-
-/** The attempt with whose it is, row-locked (a submission). */
-export async function lockAttemptWithEntrant(db: Db, id: string): Promise<AttemptWithEntrant | undefined> {
-	return attemptWithEntrant(
-		await executeRows(
-			db,
-			sql`select a.*, e.user_id as entrant_user_id, e.token_hashes as entrant_token_hashes
-				from quiz_attempt a join quiz_entrant e on e.id = a.entrant_id where a.id = ${id} for update of a`
-		)
-	);
-}
-
-/** The attempt with whose it is (a read by its participant). */
-export async function selectAttemptWithEntrant(db: Db, id: string): Promise<AttemptWithEntrant | undefined> {
-	return attemptWithEntrant(
-		await executeRows(
-			db,
-			sql`select a.*, e.user_id as entrant_user_id, e.token_hashes as entrant_token_hashes
-				from quiz_attempt a join quiz_entrant e on e.id = a.entrant_id where a.id = ${id}`
-		)
-	);
 }
 
 export async function selectAttemptsOfEntrant(db: Db, entrantId: string): Promise<QuizAttemptRow[]> {

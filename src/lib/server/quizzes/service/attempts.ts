@@ -14,7 +14,6 @@ import {
 	finishAttemptRow,
 	insertAttempt,
 	lockAttempt,
-	lockAttemptWithEntrant,
 	selectAnswers,
 	selectAttemptWithEntrant,
 	selectAttemptsOfEntrant,
@@ -74,7 +73,7 @@ export function isCorrect(question: Pick<QuizQuestionRow, 'kind' | 'correct' | '
 }
 
 async function requireOwnAttempt(db: Db, participant: Participant, id: string, lock = false): Promise<QuizAttemptRow> {
-	const found = lock ? await lockAttemptWithEntrant(db, id) : await selectAttemptWithEntrant(db, id);
+	const found = await selectAttemptWithEntrant(db, id, lock);
 	// Someone else's attempt is NOT_FOUND: its existence is not theirs to know.
 	if (!found || !isEntrant(participant, found.entrant)) throw new AppError('NOT_FOUND');
 	return found.attempt;
