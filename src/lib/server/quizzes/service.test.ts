@@ -28,6 +28,7 @@ import {
 	saveAnswers,
 	startAttempt,
 	submitAttempt,
+	updateRound,
 	verifyEntryCode,
 	getQuestion,
 	getAttemptCertificate,
@@ -372,5 +373,18 @@ describe('the ranking', () => {
 			[4, 'early'],
 			[5, 'late']
 		]);
+	});
+});
+
+describe('a round participants have just read', () => {
+	it('takes an organiser’s change at once, though participants’ reads of a round are remembered for a few seconds', async () => {
+		await createQuestionBank(db, office.id, 3);
+		const { round } = await seedContest(db, { orgId: office.id, campaignId: campaign.id, quotas: [{ tag: null, difficulty: null, count: 3 }] });
+		// A start remembers the round, its contest and organiser …
+		await startAttempt(db, me(an), round.id);
+		// … and the organiser closes it a minute ago: the next start is refused now, not after the memory runs out.
+		const closed = new Date(Date.now() - 60_000);
+		await updateRound(db, coordinator, round.id, { name: round.name, opensAt: round.opensAt.toISOString(), closesAt: closed.toISOString() });
+		expect((await refusal(startAttempt(db, me(binh), round.id))).fields?._).toBe('quizzes_round_closed');
 	});
 });
